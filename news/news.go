@@ -1,0 +1,119 @@
+// Package news holds the data types that flow through newsgraph: articles as
+// read from sources, the actors named in them, and the actor–relation–actor
+// triples extracted from them.
+//
+// It is a leaf package: every other package imports it and it imports none of
+// them, so the types can cross package boundaries without import cycles.
+package news
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Actor types. They follow the labels of common named-entity recognisers so
+// that users of other tools recognise them.
+const (
+	Person = "PERSON" // a named person
+	Org    = "ORG"    // an organisation or institution
+	GPE    = "GPE"    // a country, region or city acting as a political entity
+)
+
+// Article is one news article as read from a source.
+//
+// Text is normalised UTF-8 with "\n" line ends; every offset elsewhere in this
+// package is a byte offset into Text.
+type Article struct {
+	ID     string `json:"id"`               // stable id: file stem, "stem#N" for dump parts, or the JSONL id
+	Title  string `json:"title,omitempty"`  // headline, if the source has one
+	Text   string `json:"text"`             // body text
+	Date   string `json:"date,omitempty"`   // publication date as YYYY-MM-DD, or empty when unknown
+	URL    string `json:"url,omitempty"`    // canonical address, if known
+	Source string `json:"source,omitempty"` // the file or feed the article was read from
+}
+
+// Hash returns a hex SHA-256 of everything that affects extraction (id,
+// title, date, URL and text). Two reads of the same article give the same
+// hash; any edit gives a different one. Source is left out so that moving a
+// file does not count as a change.
+func (a Article) Hash() string {
+	h := sha256.New()
+	for _, part := range []string{a.ID, a.Title, a.Date, a.URL, a.Text} {
+		// A length prefix keeps ("ab","c") and ("a","bc") apart.
+		var n [8]byte
+		l := len(part)
+		for i := range n {
+			n[i] = byte(l >> (8 * i))
+		}
+		h.Write(n[:])
+		h.Write([]byte(part))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Mention is one occurrence of an actor in an article.
+type Mention struct {
+	Doc      string `json:"doc"`      // article id
+	ActorID  string `json:"actor_id"` // canonical actor id, see ActorID
+	Name     string `json:"name"`     // canonical name
+	Type     string `json:"type"`     // PERSON, ORG, GPE
+	Text     string `json:"text"`     // the surface form in the article ("Putin", "the Kremlin")
+	Sentence int    `json:"sentence"` // index of the sentence in the article, from 0
+	Start    int    `json:"start"`    // byte offset of Text in Article.Text
+	End      int    `json:"end"`      // byte offset just past Text
+}
+
+// Triple is one actor–relation–actor fact with its evidence.
+type Triple struct {
+	Doc           string  `json:"doc"`            // article id
+	Sentence      string  `json:"sentence"`       // the evidence sentence, verbatim
+	SentenceIndex int     `json:"sentence_index"` // index of the sentence in the article, from 0
+	Start         int     `json:"start"`          // byte offset of the sentence in Article.Text
+	End           int     `json:"end"`            // byte offset just past the sentence
+	SubjectID     string  `json:"subject_id"`     // canonical actor id of the subject
+	Subject       string  `json:"subject"`        // canonical name of the subject
+	SubjectType   string  `json:"subject_type"`   // PERSON, ORG, GPE
+	Predicate     string  `json:"predicate"`      // verb lemma or short relation phrase ("meet", "meet with")
+	ObjectID      string  `json:"object_id"`      // canonical actor id of the object
+	Object        string  `json:"object"`         // canonical name of the object
+	ObjectType    string  `json:"object_type"`    // PERSON, ORG, GPE
+	Event         string  `json:"event"`          // PLOVER event type, or empty
+	Negated       bool    `json:"negated"`        // "did not meet"
+	Hypothetical  bool    `json:"hypothetical"`   // "could meet", "if Russia invades"
+	Confidence    float64 `json:"confidence"`     // 0..1
+	Date          string  `json:"date"`           // article date as YYYY-MM-DD, or empty
+}
+
+// Extraction is everything extracted from one article.
+type Extraction struct {
+	Article  Article   `json:"article"`
+	Mentions []Mention `json:"mentions"`
+	Triples  []Triple  `json:"triples"`
+}
+
+// ActorID returns the canonical id for an actor name: lower case, accents
+// removed, runs of anything but letters and digits folded to one '-'.
+// "Volodymyr Zelenskyy" → "volodymyr-zelenskyy"; "U.S." → "u-s".
+func ActorID(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// combining accent: dropped so "Zelenskyy" and "Zelénskyy" agree
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
