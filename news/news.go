@@ -65,6 +65,7 @@ type Mention struct {
 	Sentence int    `json:"sentence"` // index of the sentence in the article, from 0
 	Start    int    `json:"start"`    // byte offset of Text in Article.Text
 	End      int    `json:"end"`      // byte offset just past Text
+	Date     string `json:"date"`     // article date as YYYY-MM-DD, or empty
 }
 
 // Triple is one actor–relation–actor fact with its evidence.
@@ -82,6 +83,9 @@ type Triple struct {
 	Object        string  `json:"object"`         // canonical name of the object
 	ObjectType    string  `json:"object_type"`    // PERSON, ORG, GPE
 	Event         string  `json:"event"`          // PLOVER event type, or empty
+	Mode          string  `json:"mode"`           // "verbal" or "material" when Event is set
+	Score         float64 `json:"score"`          // cooperation (+10) to conflict (−10), Goldstein-like
+	Symmetric     bool    `json:"symmetric"`      // the relation holds both ways (meetings, agreements)
 	Negated       bool    `json:"negated"`        // "did not meet"
 	Hypothetical  bool    `json:"hypothetical"`   // "could meet", "if Russia invades"
 	Confidence    float64 `json:"confidence"`     // 0..1

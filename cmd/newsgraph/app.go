@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/source"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// Exit statuses, listed in every command's help.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // an error, or a query that matched nothing
+	exitUsage    = 2 // bad flags or arguments
+	exitLocked   = 75 // the store is held by another process (EX_TEMPFAIL)
+	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 store in use by another process.`
+)
+
+// streams are the command's standard input, output and error. stdout
+// carries data only; progress, warnings and hints go to stderr.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// usageError marks errors in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// noMatchError is returned by queries that found nothing: exit status 1
+// without an error message beyond the hint already printed.
+var errNoMatch = errors.New("nothing matched")
+
+// run executes the command line args and returns the exit status.
+func run(ctx context.Context, args []string, io streams) int {
+	root := newRoot(io)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return exitCode(io, err)
+}
+
+// exitCode maps an error to the documented exit status, printing it once.
+func exitCode(io streams, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errNoMatch) {
+		return exitFailure
+	}
+	fmt.Fprintln(io.err, "newsgraph:", err)
+	var ue usageError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.Is(err, store.ErrLocked):
+		return exitLocked
+	}
+	return exitFailure
+}
+
+func newRoot(io streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "newsgraph",
+		Short: "Turn news articles into a knowledge graph of who does what to whom",
+		Long: `newsgraph reads news articles (text files, folders, scrape dumps, JSON Lines,
+HTML), extracts actor–relation–actor triples ("Medvedev threatens UK") with
+their evidence sentences, stores them in an embedded database, and exports the
+actor graph for Gephi.
+
+` + exitStatuses,
+		Example: `  newsgraph demo
+  newsgraph build articles/ --db news.db
+  newsgraph export --db news.db --format graphml -o actors.graphml`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
+	})
+	root.AddCommand(newExtractCmd(io), newBuildCmd(io), newExportCmd(io), newQueryCmd(io), newDemoCmd(io))
+	return root
+}
+
+// sourceFlags are the flags of commands that read articles.
+type sourceFlags struct {
+	splitOn   string
+	gazetteer string
+}
+
+func (f *sourceFlags) add(c *cobra.Command) {
+	c.Flags().StringVar(&f.splitOn, "split-on", "", "regular expression matching the separator lines of multi-article scrape dumps (default: lines reading \"Source link\")")
+	c.Flags().StringVar(&f.gazetteer, "gazetteer", "", "extra gazetteer `FILE` (YAML or JSON: name, type, aliases) added to the built-in one")
+}
+
+// sourceOptions returns the reader options, with warnings printed on stderr.
+func (f *sourceFlags) sourceOptions(io streams) (source.Options, error) {
+	opts := source.Options{Stdin: io.in, Warn: func(err error) { fmt.Fprintln(io.err, "newsgraph: warning:", err) }}
+	if f.splitOn != "" {
+		re, err := regexp.Compile(f.splitOn)
+		if err != nil {
+			return opts, usageError{fmt.Errorf("--split-on: %w", err)}
+		}
+		opts.SplitOn = re
+	}
+	return opts, nil
+}
+
+// extractorFactory returns a constructor of extractors sharing one gazetteer.
+func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
+	entries, err := gazetteer.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	if f.gazetteer != "" {
+		user, err := gazetteer.Load(f.gazetteer)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, user...)
+	}
+	g, err := gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
+	if err != nil {
+		return nil, err
+	}
+	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g}) }, nil
+}
+
+// dbFlag adds --db with its default from $NEWSGRAPH_DB.
+func dbFlag(c *cobra.Command, dst *string) {
+	def := os.Getenv("NEWSGRAPH_DB")
+	if def == "" {
+		def = "newsgraph.db"
+	}
+	c.Flags().StringVar(dst, "db", def, "store `DIR` (default $NEWSGRAPH_DB or ./newsgraph.db)")
+}
+
+// openStore opens the store for reading or writing with a clear error when
+// it does not exist.
+func openStore(dir string, readOnly bool) (*store.Store, error) {
+	if readOnly {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("no store at %s: run `newsgraph build PATH... --db %s` first", dir, dir)
+		}
+	}
+	return store.Open(dir, store.Options{ReadOnly: readOnly})
+}

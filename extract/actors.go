@@ -1,0 +1,495 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// actor is one actor known inside an article.
+type actor struct {
+	id, name, typ string
+	// For persons: the title head they were introduced with ("president")
+	// and the country or place that title belongs to ("russia"), so that
+	// "the Russian president" can find them later in the article.
+	title, affiliation string
+	// merged points to the actor this one was found to be (a surname-only
+	// mention resolved to the full name); nil when it is canonical itself.
+	merged *actor
+}
+
+// canon follows merges to the canonical actor.
+func (a *actor) canon() *actor {
+	for a != nil && a.merged != nil {
+		a = a.merged
+	}
+	return a
+}
+
+// spanKind says how a span names its actor.
+type spanKind int
+
+const (
+	named     spanKind = iota // a name or gazetteer form: known actor
+	candidate                 // one capitalised word, an actor only if the article says who it is
+	pronoun                   // he / she
+	titled                    // "the Russian president"
+)
+
+// span is an actor mention inside a sentence: tokens [start, end).
+type span struct {
+	start, end         int
+	startByte, endByte int
+	kind               spanKind
+	actor              *actor
+	// For candidates and titled spans: the words to resolve.
+	word, title, affiliation string
+	nerPerson                bool
+}
+
+// document holds what is known about the actors of one article while it is
+// read.
+type document struct {
+	x       *Extractor
+	article news.Article
+	actors  map[string]*actor // by id
+	order   []*actor          // persons in order of first mention
+}
+
+func newDocument(x *Extractor, a news.Article) *document {
+	return &document{x: x, article: a, actors: map[string]*actor{}}
+}
+
+// actorFor returns the article's actor with this name and type, creating it.
+func (d *document) actorFor(name, typ string) *actor {
+	id := news.ActorID(name)
+	if id == "" {
+		return nil
+	}
+	if a, ok := d.actors[id]; ok {
+		return a
+	}
+	a := &actor{id: id, name: name, typ: typ}
+	d.actors[id] = a
+	if typ == news.Person {
+		d.order = append(d.order, a)
+	}
+	return a
+}
+
+// recognise finds the actor mentions of one sentence.
+func (d *document) recognise(s *sentence) {
+	toks := s.tokens
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	add := func(sp span) {
+		sp.startByte = toks[sp.start].Start
+		sp.endByte = toks[sp.end-1].End()
+		s.spans = append(s.spans, sp)
+	}
+	for i := 0; i < len(toks); {
+		w := words[i]
+		if personPronouns[w] && toks[i].Tag == "PRP" {
+			add(span{start: i, end: i + 1, kind: pronoun})
+			i++
+			continue
+		}
+		// "the Russian president", "the former US leader": a title without a name.
+		if n, title, aff, ok := d.titleMention(words, toks, i); ok {
+			add(span{start: i, end: i + n, kind: titled, title: title, affiliation: aff})
+			i += n
+			continue
+		}
+		if m, ok := d.x.gaz.MatchWords(words, i); ok {
+			next := i + m.Tokens
+			if next < len(words) && isPossessive(words[next]) {
+				next++
+			}
+			// "UK Prime Minister Keir Starmer", "Ukraine's lead negotiator
+			// Rustem Umerov": the place is the person's affiliation.
+			if n, sp, ok := d.person(words, toks, next, news.ActorID(m.Entry.Name)); ok {
+				sp.start = i
+				add(sp)
+				i = next + n
+				continue
+			}
+			if m.Kind == gazetteer.KindDemonym {
+				// A demonym is an actor only before an agent noun or an
+				// organisation name: "Russian forces", "the Ukrainian Air Force".
+				n := demonymHead(words, toks, i+m.Tokens)
+				if n == 0 {
+					i += m.Tokens
+					continue
+				}
+				add(span{start: i, end: i + m.Tokens + n, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+				i += m.Tokens + n
+				continue
+			}
+			if m.Ambiguous && (i > 0 && isCapitalised(words[i-1]) && toks[i-1].Tag == "NNP" ||
+				i+m.Tokens < len(words) && isCapitalised(words[i+m.Tokens]) && toks[i+m.Tokens].Tag == "NNP") {
+				// "Michael Jordan", "Georgia Meloni": part of a person's name.
+				i += m.Tokens
+				continue
+			}
+			// A leading "the" counted by the gazetteer is not part of the mention.
+			st := i
+			if strings.EqualFold(words[i], "the") {
+				st++
+			}
+			if st < i+m.Tokens {
+				add(span{start: st, end: i + m.Tokens, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+			}
+			i += m.Tokens
+			continue
+		}
+		if isCapitalised(w) && isProperTag(toks[i].Tag) || titleWords[w] && isCapitalised(w) {
+			if n, sp, ok := d.person(words, toks, i, ""); ok {
+				add(sp)
+				i += n
+				continue
+			}
+			if n, sp, ok := d.organisation(words, toks, i); ok {
+				add(sp)
+				i += n
+				continue
+			}
+			// A lone capitalised word: decided once the whole article is read.
+			if !notNames[w] && isNameWord(w) && (i+1 >= len(words) || !isCapitalised(words[i+1]) || isPossessive(words[i+1])) {
+				add(span{start: i, end: i + 1, kind: candidate, word: cleanName(w), nerPerson: isPersonLabel(toks[i].Label)})
+			}
+			i += properRun(words, toks, i)
+			continue
+		}
+		i++
+	}
+}
+
+// titleMention matches "the [former] [Russian|US|Ukraine's] president" not
+// followed by a name, returning its length, title head and affiliation.
+func (d *document) titleMention(words []string, toks []tokenT, i int) (int, string, string, bool) {
+	if !strings.EqualFold(words[i], "the") {
+		return 0, "", "", false
+	}
+	j := i + 1
+	for j < len(words) && (strings.EqualFold(words[j], "former") || strings.EqualFold(words[j], "then")) {
+		j++
+	}
+	aff := ""
+	if j < len(words) {
+		if m, ok := d.x.gaz.MatchWords(words, j); ok && m.Kind != gazetteer.KindInstitution {
+			aff = news.ActorID(m.Entry.Name)
+			j += m.Tokens
+			if j < len(words) && isPossessive(words[j]) {
+				j++
+			}
+		}
+	}
+	// Modifiers like "foreign", "prime", "deputy" before the head.
+	for j < len(words) && titleWords[capitalise(words[j])] && !titleHeads[strings.ToLower(words[j])] {
+		j++
+	}
+	if j >= len(words) || !titleHeads[strings.ToLower(words[j])] {
+		return 0, "", "", false
+	}
+	head := strings.ToLower(words[j])
+	j++
+	if j < len(words) && isCapitalised(words[j]) && isProperTag(toks[j].Tag) {
+		return 0, "", "", false // "the Russian President Vladimir Putin": a named mention
+	}
+	if aff == "" && (head == "official" || head == "diplomat" || head == "lawmaker" || head == "head") {
+		return 0, "", "", false // too vague to resolve
+	}
+	return j - i, head, aff, true
+}
+
+// person parses "[Title…] Name Name" or "[role noun] Name Name" starting at
+// i. affiliation is the place already read before it, if any.
+func (d *document) person(words []string, toks []tokenT, i int, affiliation string) (int, span, bool) {
+	j := i
+	title := ""
+	titled := false
+	// Unknown place before a title: "Kremenchuk Mayor Vitaliy Maletsk".
+	if affiliation == "" && j+1 < len(words) && isCapitalised(words[j]) && !titleWords[words[j]] &&
+		titleWords[words[j+1]] && titleHeadAhead(words, j+1) {
+		affiliation = news.ActorID(words[j])
+		j++
+	}
+	for j < len(words) {
+		w := words[j]
+		lw := strings.ToLower(w)
+		switch {
+		case titleWords[w] && isCapitalised(w):
+			titled = true
+		case roleNouns[lw] && !isCapitalised(w), lw == "lead" || lw == "chief" || lw == "special" || lw == "top" || lw == "senior" || lw == "foreign" || lw == "former":
+			if !roleNouns[lw] {
+				j++
+				continue
+			}
+			titled = true
+		case w == "of" && titled && j+1 < len(words) && titleWords[words[j+1]]:
+			// "Secretary of State"
+		default:
+			goto name
+		}
+		if titleHeads[lw] {
+			title = lw
+		}
+		j++
+	}
+name:
+	k := j
+	for k < len(words) && k-j < 5 && isCapitalised(words[k]) && isNameWord(words[k]) && !notNames[words[k]] &&
+		!orgWords[words[k]] && (isProperTag(toks[k].Tag) || k > j) {
+		if _, ok := d.x.gaz.MatchWords(words, k); ok && k > j {
+			break // "Putin Moscow": a place after the name is not part of it
+		}
+		k++
+	}
+	if k == j || k < len(words) && orgWords[words[k]] {
+		return 0, span{}, false // "Coral Bay Front": an organisation, not a person
+	}
+	nameToks := words[j:k]
+	hasPersonLabel := false
+	for t := j; t < k; t++ {
+		if isPersonLabel(toks[t].Label) {
+			hasPersonLabel = true
+		}
+	}
+	if !titled && !(hasPersonLabel && len(nameToks) >= 2) {
+		return 0, span{}, false
+	}
+	if !titled && affiliation != "" {
+		return 0, span{}, false // "Russia Vladimir" is no construction we know
+	}
+	// A lone word after a title is a surname ("President Putin"): resolved
+	// later like any candidate, but known to be a person.
+	if len(nameToks) == 1 {
+		sp := span{start: i, end: k, kind: candidate, word: cleanName(nameToks[0]), nerPerson: true,
+			title: title, affiliation: affiliation}
+		return k - i, sp, true
+	}
+	a := d.actorFor(joinName(nameToks), news.Person)
+	if a == nil {
+		return 0, span{}, false
+	}
+	if a.title == "" && title != "" {
+		a.title, a.affiliation = title, affiliation
+	}
+	return k - i, span{start: i, end: k, kind: named, actor: a}, true
+}
+
+// organisation parses a run of capitalised words holding an organisation
+// word ("Defence Ministry", "Wagner Group") or labelled as an organisation.
+func (d *document) organisation(words []string, toks []tokenT, i int) (int, span, bool) {
+	k := i
+	hasOrgWord, hasOrgLabel := false, false
+	for k < len(words) && k-i < 8 {
+		w := words[k]
+		if isCapitalised(w) && isNameWord(w) {
+			if orgWords[w] {
+				hasOrgWord = true
+			}
+			if strings.HasSuffix(toks[k].Label, "ORGANIZATION") {
+				hasOrgLabel = true
+			}
+			k++
+			continue
+		}
+		// "Ministry of Defence", "Bank of England"
+		if (w == "of" || w == "for" || w == "and") && k > i && k+1 < len(words) && isCapitalised(words[k+1]) {
+			k++
+			continue
+		}
+		break
+	}
+	for k > i && !isCapitalised(words[k-1]) {
+		k--
+	}
+	st := i
+	for st < k && notNames[words[st]] {
+		st++
+	}
+	if st >= k {
+		return 0, span{}, false
+	}
+	n := k - st
+	isAbbrev := n == 1 && len(words[st]) >= 2 && strings.ToUpper(words[st]) == words[st]
+	if !hasOrgWord && !(hasOrgLabel && (n >= 2 || isAbbrev)) {
+		return 0, span{}, false
+	}
+	a := d.actorFor(joinName(words[st:k]), news.Org)
+	if a == nil {
+		return 0, span{}, false
+	}
+	return k - i, span{start: st, end: k, kind: named, actor: a}, true
+}
+
+// resolve decides candidates, pronouns and title mentions once every name in
+// the article is known: "Putin" becomes "Vladimir Putin" wherever the
+// article names him in full; "he" the most recent person; "the Russian
+// president" the person introduced with that title.
+func (d *document) resolve(sents []sentence) {
+	bySurname := map[string][]*actor{}
+	for _, a := range d.order {
+		f := strings.Fields(a.name)
+		if len(f) >= 2 {
+			last := strings.ToLower(f[len(f)-1])
+			bySurname[last] = append(bySurname[last], a)
+		}
+	}
+	var recent []*actor // persons in order of mention
+	for si := range sents {
+		s := &sents[si]
+		kept := s.spans[:0]
+		for _, sp := range s.spans {
+			switch sp.kind {
+			case candidate:
+				if as := bySurname[strings.ToLower(sp.word)]; len(as) > 0 {
+					sp.actor = latestOf(as, recent)
+				} else if sp.nerPerson {
+					sp.actor = d.actorFor(sp.word, news.Person)
+					if sp.actor != nil && sp.actor.title == "" && sp.title != "" {
+						sp.actor.title, sp.actor.affiliation = sp.title, sp.affiliation
+					}
+				}
+			case pronoun:
+				if len(recent) > 0 {
+					sp.actor = recent[len(recent)-1]
+				}
+			case titled:
+				sp.actor = byTitle(recent, d.order, sp.title, sp.affiliation)
+			}
+			sp.actor = sp.actor.canon()
+			if sp.actor == nil {
+				continue
+			}
+			if sp.actor.typ == news.Person && sp.kind != pronoun {
+				recent = append(recent, sp.actor)
+			}
+			kept = append(kept, sp)
+		}
+		s.spans = kept
+	}
+}
+
+// latestOf picks, among persons sharing a surname, the one mentioned most
+// recently, or the first introduced.
+func latestOf(as, recent []*actor) *actor {
+	for i := len(recent) - 1; i >= 0; i-- {
+		for _, a := range as {
+			if recent[i] == a {
+				return a
+			}
+		}
+	}
+	return as[0]
+}
+
+// byTitle finds the person a title mention refers to: the most recent
+// person with that title head and affiliation; failing that, any person in
+// the article introduced so.
+func byTitle(recent, all []*actor, title, affiliation string) *actor {
+	match := func(a *actor) bool {
+		return a.title == title && (affiliation == "" || a.affiliation == affiliation)
+	}
+	for i := len(recent) - 1; i >= 0; i-- {
+		if match(recent[i]) {
+			return recent[i]
+		}
+	}
+	for _, a := range all {
+		if match(a) {
+			return a
+		}
+	}
+	return nil
+}
+
+// demonymHead returns how many words after a demonym make it an actor
+// phrase: an agent noun ("forces"), or a capitalised organisation name
+// ("Air Force", "Defense Ministry").
+func demonymHead(words []string, toks []tokenT, i int) int {
+	if i >= len(words) {
+		return 0
+	}
+	if agentHeads[strings.ToLower(words[i])] && !isCapitalised(words[i]) {
+		return 1
+	}
+	k := i
+	org := false
+	for k < len(words) && k-i < 4 && isCapitalised(words[k]) && isNameWord(words[k]) {
+		if orgWords[words[k]] || agentHeads[strings.ToLower(words[k])] {
+			org = true
+		}
+		k++
+	}
+	if org {
+		return k - i
+	}
+	return 0
+}
+
+// properRun returns the length of the run of capitalised words at i, at
+// least 1.
+func properRun(words []string, toks []tokenT, i int) int {
+	k := i + 1
+	for k < len(words) && isCapitalised(words[k]) && isProperTag(toks[k].Tag) {
+		k++
+	}
+	return k - i
+}
+
+func titleHeadAhead(words []string, j int) bool {
+	for ; j < len(words) && titleWords[words[j]]; j++ {
+		if titleHeads[strings.ToLower(words[j])] {
+			return true
+		}
+	}
+	return false
+}
+
+func isProperTag(t string) bool { return t == "NNP" || t == "NNPS" }
+
+func isPersonLabel(l string) bool { return strings.HasSuffix(l, "PERSON") }
+
+// isNameWord reports whether w can be part of a name: letters with
+// hyphens, apostrophes or dots (initials), at least one letter.
+func isNameWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == '-' || r == '\'' || r == '’' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// cleanName trims punctuation a tokenizer may leave on a name.
+func cleanName(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+}
+
+func joinName(ws []string) string {
+	parts := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if c := cleanName(w); c != "" {
+			parts = append(parts, c)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func capitalise(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}

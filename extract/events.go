@@ -1,0 +1,198 @@
+package extract
+
+// PLOVER event types (Political Language Ontology for Verifiable Event
+// Records, https://github.com/openeventdata/PLOVER), the taxonomy triples are
+// classified into.
+const (
+	Agree       = "AGREE"
+	Consult     = "CONSULT"
+	Support     = "SUPPORT"
+	Concede     = "CONCEDE"
+	Cooperate   = "COOPERATE"
+	Aid         = "AID"
+	Retreat     = "RETREAT"
+	Demand      = "DEMAND"
+	Disapprove  = "DISAPPROVE"
+	Reject      = "REJECT"
+	Threaten    = "THREATEN"
+	Protest     = "PROTEST"
+	Sanction    = "SANCTION"
+	Mobilize    = "MOBILIZE"
+	Coerce      = "COERCE"
+	Assault     = "ASSAULT"
+	Fight       = "FIGHT"
+	Investigate = "INVESTIGATE"
+)
+
+// eventInfo describes one PLOVER event type: its mode (verbal events are
+// statements, material ones are deeds), a Goldstein-like
+// cooperation–conflict score from −10 to +10, and whether it is symmetric
+// between equals (a meeting of A with B is also one of B with A).
+type eventInfo struct {
+	mode      string
+	score     float64
+	symmetric bool
+}
+
+// events gives each PLOVER type's mode and score. Scores follow the spirit of
+// the Goldstein scale as mapped onto PLOVER's categories: positive for
+// cooperation, negative for conflict, larger magnitude for material acts.
+var events = map[string]eventInfo{
+	Agree:       {"verbal", 4.0, true},
+	Consult:     {"verbal", 1.0, true},
+	Support:     {"verbal", 3.0, false},
+	Concede:     {"material", 5.0, false},
+	Cooperate:   {"material", 6.0, true},
+	Aid:         {"material", 7.0, false},
+	Retreat:     {"material", 2.0, false},
+	Demand:      {"verbal", -3.0, false},
+	Disapprove:  {"verbal", -2.0, false},
+	Reject:      {"verbal", -4.0, false},
+	Threaten:    {"verbal", -6.0, false},
+	Protest:     {"material", -6.5, false},
+	Sanction:    {"material", -7.0, false},
+	Mobilize:    {"material", -7.5, false},
+	Coerce:      {"material", -8.0, false},
+	Assault:     {"material", -9.0, false},
+	Fight:       {"material", -10.0, true},
+	Investigate: {"material", -2.0, false},
+}
+
+// verbEvents maps verb lemmas (and a few verb + particle phrases) to PLOVER
+// event types. A lemma absent here yields an empty event type: the relation
+// is kept, but not classified.
+var verbEvents = map[string]string{
+	// AGREE
+	"agree": Agree, "sign": Agree, "ratify": Agree, "accept": Agree, "endorse": Agree, "approve": Agree,
+	"settle": Agree, "reconcile": Agree, "pledge": Agree, "promise": Agree, "guarantee": Agree,
+	// CONSULT
+	"meet": Consult, "talk": Consult, "discuss": Consult, "host": Consult, "visit": Consult,
+	"call": Consult, "phone": Consult, "telephone": Consult, "speak": Consult, "confer": Consult,
+	"consult": Consult, "negotiate": Consult, "receive": Consult, "welcome": Consult, "invite": Consult,
+	"brief": Consult, "contact": Consult, "mediate": Consult, "dine": Consult, "greet": Consult,
+	"tell": Consult, "inform": Consult, "write": Consult, "convene": Consult,
+	// SUPPORT
+	"support": Support, "back": Support, "praise": Support, "commend": Support, "applaud": Support,
+	"thank": Support, "congratulate": Support, "defend": Support, "hail": Support, "favour": Support,
+	"favor": Support, "recognise": Support, "recognize": Support, "side with": Support, "express": Support,
+	"reassure": Support, "salute": Support, "stand": Support, "champion": Support, "trust": Support,
+	// CONCEDE
+	"concede": Concede, "release": Concede, "free": Concede, "ease": Concede, "lift": Concede,
+	"apologise": Concede, "apologize": Concede, "yield": Concede, "surrender": Concede, "pardon": Concede,
+	"return": Concede, "compromise": Concede,
+	// COOPERATE
+	"cooperate": Cooperate, "collaborate": Cooperate, "work": Cooperate, "ally": Cooperate,
+	"partner": Cooperate, "join": Cooperate, "coordinate": Cooperate, "unite": Cooperate,
+	"normalise": Cooperate, "normalize": Cooperate, "trade": Cooperate, "share": Cooperate,
+	// AID
+	"aid": Aid, "help": Aid, "assist": Aid, "supply": Aid, "provide": Aid, "send": Aid,
+	"give": Aid, "donate": Aid, "fund": Aid, "finance": Aid, "arm": Aid, "equip": Aid,
+	"deliver": Aid, "rescue": Aid, "shelter": Aid, "train": Aid, "lend": Aid, "protect": Aid,
+	"evacuate": Aid, "grant": Aid,
+	// RETREAT
+	"withdraw": Retreat, "retreat": Retreat, "pull out of": Retreat, "leave": Retreat,
+	"abandon": Retreat, "evacuate from": Retreat, "demobilise": Retreat, "demobilize": Retreat,
+	// DEMAND
+	"demand": Demand, "urge": Demand, "call on": Demand, "press": Demand, "ask": Demand,
+	"request": Demand, "appeal": Demand, "insist": Demand, "summon": Demand, "pressure": Demand,
+	"push": Demand, "order": Demand, "instruct": Demand, "implore": Demand, "exhort": Demand,
+	// DISAPPROVE
+	"criticise": Disapprove, "criticize": Disapprove, "condemn": Disapprove, "accuse": Disapprove,
+	"blame": Disapprove, "denounce": Disapprove, "slam": Disapprove, "rebuke": Disapprove,
+	"censure": Disapprove, "decry": Disapprove, "fault": Disapprove, "attack verbally": Disapprove,
+	"scold": Disapprove, "ridicule": Disapprove, "mock": Disapprove, "lambast": Disapprove,
+	"castigate": Disapprove, "chide": Disapprove, "berate": Disapprove, "reprimand": Disapprove,
+	"complain": Disapprove, "question": Disapprove, "sue": Disapprove, "charge": Disapprove,
+	// REJECT
+	"reject": Reject, "refuse": Reject, "deny": Reject, "veto": Reject, "dismiss": Reject,
+	"rebuff": Reject, "snub": Reject, "spurn": Reject, "oppose": Reject, "defy": Reject,
+	"resist": Reject, "boycott": Reject, "renounce": Reject, "decline": Reject, "ignore": Reject,
+	// THREATEN
+	"threaten": Threaten, "warn": Threaten, "menace": Threaten, "intimidate": Threaten,
+	"caution": Threaten, "vow": Threaten, "ultimatum": Threaten,
+	// PROTEST
+	"protest": Protest, "demonstrate": Protest, "rally": Protest, "strike against": Protest,
+	"picket": Protest,
+	// SANCTION
+	"sanction": Sanction, "embargo": Sanction, "ban": Sanction, "expel": Sanction, "suspend": Sanction,
+	"impose": Sanction, "penalise": Sanction, "penalize": Sanction, "blacklist": Sanction,
+	"freeze": Sanction, "sever": Sanction, "cut": Sanction, "cancel": Sanction, "bar": Sanction,
+	"restrict": Sanction, "punish": Sanction, "fine": Sanction, "tariff": Sanction, "deport": Sanction,
+	// MOBILIZE
+	"mobilise": Mobilize, "mobilize": Mobilize, "deploy": Mobilize, "mass": Mobilize, "station": Mobilize,
+	// COERCE
+	"arrest": Coerce, "detain": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
+	"raid": Coerce, "jail": Coerce, "imprison": Coerce, "kidnap": Coerce, "abduct": Coerce,
+	"confiscate": Coerce, "coerce": Coerce, "force": Coerce, "crack down on": Coerce, "expropriate": Coerce,
+	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce,
+	// ASSAULT
+	"attack": Assault, "strike": Assault, "bomb": Assault, "shell": Assault, "hit": Assault,
+	"target": Assault, "kill": Assault, "launch": Assault, "fire": Assault, "shoot": Assault,
+	"assassinate": Assault, "massacre": Assault, "torture": Assault, "assault": Assault, "raze": Assault,
+	"destroy": Assault, "down": Assault, "wound": Assault, "injure": Assault, "pound": Assault,
+	"bombard": Assault, "storm": Assault, "execute": Assault, "murder": Assault, "poison": Assault,
+	"sabotage": Assault,
+	// FIGHT
+	"fight": Fight, "clash": Fight, "invade": Fight, "battle": Fight, "engage": Fight,
+	"repel": Fight, "counterattack": Fight, "retaliate": Fight, "wage": Fight, "defeat": Fight,
+	"encircle": Fight, "besiege": Fight, "ambush": Fight,
+	// INVESTIGATE
+	"investigate": Investigate, "probe": Investigate, "inspect": Investigate, "examine": Investigate,
+	"monitor": Investigate, "audit": Investigate, "interrogate": Investigate, "question about": Investigate,
+	"scrutinise": Investigate, "scrutinize": Investigate, "indict": Investigate, "prosecute": Investigate,
+}
+
+// nounEvents maps nouns that carry the event when the verb is a light verb
+// ("held talks with", "imposed sanctions on", "launched strikes on") to PLOVER
+// types.
+var nounEvents = map[string]string{
+	"talks": Consult, "talk": Consult, "meeting": Consult, "meetings": Consult, "call": Consult,
+	"calls": Consult, "discussions": Consult, "negotiations": Consult, "summit": Consult, "visit": Consult,
+	"conversation": Consult, "consultations": Consult, "dialogue": Consult,
+	"agreement": Agree, "deal": Agree, "accord": Agree, "treaty": Agree, "pact": Agree, "ceasefire": Agree,
+	"truce": Agree, "memorandum": Agree, "framework": Agree,
+	"support": Support, "solidarity": Support, "backing": Support, "condolences": Support,
+	"praise": Support, "gratitude": Support, "thanks": Support,
+	"aid": Aid, "assistance": Aid, "weapons": Aid, "arms": Aid, "loan": Aid, "loans": Aid,
+	"funding": Aid, "help": Aid, "supplies": Aid, "package": Aid, "troops": Mobilize,
+	"sanctions": Sanction, "sanction": Sanction, "embargo": Sanction, "tariffs": Sanction,
+	"tariff": Sanction, "restrictions": Sanction, "ban": Sanction, "penalties": Sanction,
+	"strikes": Assault, "strike": Assault, "attack": Assault, "attacks": Assault, "airstrikes": Assault,
+	"missiles": Assault, "missile": Assault, "drones": Assault, "offensive": Assault, "bombardment": Assault,
+	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce,
+	"war": Fight, "invasion": Fight, "counteroffensive": Fight,
+	"warning": Threaten, "warnings": Threaten, "threat": Threaten, "threats": Threaten, "ultimatum": Threaten,
+	"criticism": Disapprove, "accusations": Disapprove, "condemnation": Disapprove, "complaint": Disapprove,
+	"demands": Demand, "demand": Demand, "appeal": Demand, "request": Demand, "call for": Demand,
+	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
+	"protest": Protest, "protests": Protest,
+}
+
+// lightVerbs carry little meaning of their own; the noun after them decides
+// the event type.
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "launch": true, "impose": true, "sign": true, "express": true,
+	"issue": true, "conduct": true, "make": true, "give": true, "reach": true, "announce": true,
+	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
+	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
+	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
+	"mount": true, "unleash": true, "fire": true, "wage": true, "file": true, "lodge": true,
+}
+
+// classify returns the PLOVER event type, mode, score and symmetry for a
+// predicate lemma and, for light verbs, the head noun of its object.
+func classify(predicate, noun string) (event, mode string, score float64, symmetric bool) {
+	if lightVerbs[predicate] && noun != "" {
+		if ev, ok := nounEvents[noun]; ok {
+			event = ev
+		}
+	}
+	if event == "" {
+		event = verbEvents[predicate]
+	}
+	if event == "" {
+		return "", "", 0, false
+	}
+	info := events[event]
+	return event, info.mode, info.score, info.symmetric
+}

@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+	"github.com/newsgraph/newsgraph/extract/lemma"
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// Options configures an Extractor.
+type Options struct {
+	// Gazetteer resolves countries, capitals, institutions and
+	// organisations. Nil means the built-in gazetteer with institutions
+	// folded into their country.
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Extractor turns articles into actor mentions and triples. Models are
+// loaded once per process and shared; an Extractor itself keeps scratch
+// state, so use one per goroutine.
+type Extractor struct {
+	gaz       *gazetteer.Gazetteer
+	segmenter *segment.Segmenter
+	tokenizer *tokenize.Tokenizer
+	tagger    *tag.Tagger
+	ner       *ner.Extracter
+	lemmas    *lemma.Lemmatizer
+}
+
+// New returns an Extractor.
+func New(opts Options) (*Extractor, error) {
+	g := opts.Gazetteer
+	if g == nil {
+		entries, err := gazetteer.Builtin()
+		if err != nil {
+			return nil, fmt.Errorf("extract: built-in gazetteer: %w", err)
+		}
+		g, err = gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
+		if err != nil {
+			return nil, fmt.Errorf("extract: built-in gazetteer: %w", err)
+		}
+	}
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("extract: sentence model: %w", err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, fmt.Errorf("extract: tagger model: %w", err)
+	}
+	nx, err := ner.New()
+	if err != nil {
+		return nil, fmt.Errorf("extract: entity model: %w", err)
+	}
+	return &Extractor{
+		gaz:       g,
+		segmenter: seg,
+		tokenizer: tokenize.New(),
+		tagger:    tg,
+		ner:       nx,
+		lemmas:    lemma.New(),
+	}, nil
+}
+
+// sentence is one sentence of an article with its tagged tokens. Token
+// offsets are relative to the article text.
+type sentence struct {
+	index  int
+	start  int
+	text   string
+	tokens []token.Token
+	// spans are the actor mentions found in the sentence, in order.
+	spans []span
+}
+
+// Extract reads one article and returns its actor mentions and triples. It
+// never fails on odd text; errors come only from ctx.
+func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
+	ex := news.Extraction{Article: a, Mentions: []news.Mention{}, Triples: []news.Triple{}}
+	sents := x.sentences(a.Text)
+	doc := newDocument(x, a)
+	for i := range sents {
+		if i%32 == 0 {
+			if err := ctx.Err(); err != nil {
+				return ex, err
+			}
+		}
+		x.analyse(&sents[i])
+		doc.recognise(&sents[i])
+	}
+	doc.resolve(sents)
+	for i := range sents {
+		s := &sents[i]
+		for _, sp := range s.spans {
+			if sp.actor == nil {
+				continue
+			}
+			ex.Mentions = append(ex.Mentions, news.Mention{
+				Doc:      a.ID,
+				ActorID:  sp.actor.id,
+				Name:     sp.actor.name,
+				Type:     sp.actor.typ,
+				Text:     a.Text[sp.startByte:sp.endByte],
+				Sentence: s.index,
+				Start:    sp.startByte,
+				End:      sp.endByte,
+			})
+		}
+		ex.Triples = append(ex.Triples, x.relations(a, s)...)
+	}
+	return ex, nil
+}
+
+// sentences splits text into sentences. Lines are split first, because in
+// news text a line break always ends a sentence (headlines, captions,
+// bullets, datelines have no final punctuation); then the Punkt model
+// splits each line.
+func (x *Extractor) sentences(text string) []sentence {
+	var out []sentence
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		lineStart := off
+		off += len(line)
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		for _, s := range x.segmenter.Segment(line) {
+			if strings.TrimSpace(s.Text) == "" {
+				continue
+			}
+			out = append(out, sentence{index: len(out), start: lineStart + s.Start, text: s.Text})
+		}
+	}
+	return out
+}
+
+// analyse tokenises and tags one sentence and labels entity tokens.
+func (x *Extractor) analyse(s *sentence) {
+	toks := x.tokenizer.Tokenize(s.text)
+	x.tagger.TagTokens(toks)
+	x.ner.Label(toks)
+	for i := range toks {
+		toks[i].Start += s.start
+	}
+	s.tokens = toks
+}

@@ -1,0 +1,216 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	textunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// MaxLineBytes is the longest JSON Lines line read; longer lines give a
+// *Warning and are skipped.
+const MaxLineBytes = 64 << 20
+
+// ctxEvery is how many JSON Lines are read between checks of ctx.
+const ctxEvery = 256
+
+var errLineTooLong = fmt.Errorf("line longer than %d MiB, skipped", MaxLineBytes>>20)
+
+// Field names accepted in a JSON object, in order of preference.
+var (
+	titleKeys = []string{"title", "headline"}
+	textKeys  = []string{"text", "body", "content"}
+	dateKeys  = []string{"date", "published", "published_at", "publishedat", "pubdate", "datepublished"}
+	urlKeys   = []string{"url", "link"}
+)
+
+// parseJSONL streams JSON Lines from r.
+func parseJSONL(ctx context.Context, in input, r io.Reader, s *sink) error {
+	br := newLineReader(r)
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return fmt.Errorf("source: read %s: %w", in.path, err)
+	}
+	switch {
+	case bytes.HasPrefix(head, utf16LEBOM) || bytes.HasPrefix(head, utf16BEBOM):
+		dec := textunicode.UTF16(textunicode.LittleEndian, textunicode.ExpectBOM).NewDecoder()
+		br = newLineReader(transform.NewReader(br, dec))
+		if head, err = br.Peek(sniffLen); err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			s.warn(in.path, 0, ErrBinary)
+			return nil
+		}
+	case bytes.HasPrefix(head, utf8BOM):
+		br.Discard(len(utf8BOM))
+		head = head[len(utf8BOM):]
+	}
+	if looksBinary(head) {
+		s.warn(in.path, 0, ErrBinary)
+		return nil
+	}
+	n, articles := 0, 0
+	for {
+		line, err := readLine(br, MaxLineBytes)
+		if len(line) > 0 || err == nil || errors.Is(err, errLineTooLong) {
+			n++
+		}
+		if errors.Is(err, errLineTooLong) {
+			s.warn(in.path, n, err)
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("source: read %s: %w", in.path, err)
+		}
+		if n%ctxEvery == 0 {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			a, lerr := jsonArticle(line)
+			if lerr != nil {
+				s.warn(in.path, n, lerr)
+			} else {
+				if a.ID == "" {
+					a.ID = in.stem + "#" + strconv.Itoa(n)
+				}
+				if a.Source == "" {
+					a.Source = in.path
+				}
+				articles++
+				if ferr := s.emit(a, in.path, n); ferr != nil {
+					return ferr
+				}
+			}
+		}
+		if err != nil { // io.EOF
+			break
+		}
+	}
+	if n == 0 || (articles == 0 && onlySpace(head)) {
+		s.warn(in.path, 0, ErrEmpty)
+	}
+	return nil
+}
+
+func onlySpace(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+
+// readLine returns the next line without its line end. At the end of the
+// input it returns the last line (maybe empty) with io.EOF. A line over
+// limit bytes is consumed and reported as errLineTooLong.
+func readLine(br *bufio.Reader, limit int) ([]byte, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(bytes.TrimRight(chunk, "\r\n"))+len(line) > limit {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if tooLong {
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, err
+			}
+			return nil, errLineTooLong
+		}
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		return line, err
+	}
+}
+
+// jsonArticle decodes one JSON Lines line. ID is left empty when the
+// object has none.
+func jsonArticle(line []byte) (news.Article, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return news.Article{}, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return news.Article{}, errors.New("invalid JSON: data after the object")
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return news.Article{}, errors.New("not a JSON object")
+	}
+	fields := make(map[string]any, len(obj))
+	for k, val := range obj {
+		k = strings.ToLower(k)
+		if _, dup := fields[k]; !dup || val != nil {
+			fields[k] = val
+		}
+	}
+	get := func(keys ...string) string {
+		for _, k := range keys {
+			if s := scalar(fields[k]); strings.TrimSpace(s) != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	var a news.Article
+	a.Text = normalizeString(get(textKeys...))
+	if a.Text == "" {
+		return news.Article{}, errors.New("no text (want a non-empty \"text\", \"body\" or \"content\")")
+	}
+	a.ID = singleLine(get("id"))
+	a.Title = singleLine(get(titleKeys...))
+	a.Date = parseDateValue(singleLine(get(dateKeys...)))
+	a.URL = singleLine(get(urlKeys...))
+	a.Source = singleLine(get("source"))
+	a.Text = withTitle(a.Title, a.Text)
+	return a, nil
+}
+
+// scalar returns a JSON string or number as a string, and "" for anything
+// else.
+func scalar(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	}
+	return ""
+}
+
+// withTitle puts title before text as its own paragraph, unless text
+// already starts with it.
+func withTitle(title, text string) string {
+	if title == "" || startsWithFold(text, title) {
+		return text
+	}
+	return title + "\n\n" + text
+}
+
+// startsWithFold reports whether the first line of text is title, or
+// starts with it followed by a non-word character, ignoring case and white
+// space differences.
+func startsWithFold(text, title string) bool {
+	first, _, _ := strings.Cut(text, "\n")
+	first = strings.Join(strings.Fields(first), " ")
+	if len(first) < len(title) || !strings.EqualFold(first[:len(title)], title) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(first[len(title):])
+	return len(first) == len(title) || !(unicode.IsLetter(r) || unicode.IsDigit(r))
+}

@@ -1,0 +1,495 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// Sentinel errors. The first three are the Err of a *Warning; the last two
+// are wrapped in the errors Read returns for bad paths.
+var (
+	ErrEmpty   = errors.New("empty file, skipped")
+	ErrBinary  = errors.New("binary file, skipped")
+	ErrNoText  = errors.New("no article text, skipped")
+	ErrNoMatch = errors.New("source: no files match the pattern")
+	ErrNoStdin = errors.New("source: standard input (\"-\") is not available")
+)
+
+// DefaultSplitOn is the separator used for scrape dumps when
+// Options.SplitOn is nil: a line reading "Source link", in any case, with
+// optional spaces around it.
+const DefaultSplitOn = `(?mi)^[ \t]*Source link[ \t]*$`
+
+var defaultSplit = regexp.MustCompile(DefaultSplitOn)
+
+// Options controls how sources are read. The zero value is ready to use.
+type Options struct {
+	// SplitOn matches the separator lines of multi-article scrape dumps. A
+	// text file with at least one match is split at the matches. Nil means
+	// DefaultSplitOn. Empty matches are ignored.
+	SplitOn *regexp.Regexp
+
+	// Stdin is read for the path "-". Nil means there is no standard input
+	// and "-" is an error.
+	Stdin io.Reader
+
+	// Warn is called with a *Warning for every non-fatal problem: an empty
+	// or binary file, a bad JSON Lines line, a duplicate id. Nil drops them.
+	Warn func(error)
+}
+
+func (o Options) split() *regexp.Regexp {
+	if o.SplitOn != nil {
+		return o.SplitOn
+	}
+	return defaultSplit
+}
+
+// Warning is a non-fatal problem with one input, e.g.
+// "corpus/x.jsonl:7: invalid JSON: …". The input, or the bad line of it, is
+// skipped and reading goes on.
+type Warning struct {
+	Path string // the file as given, "-" for standard input
+	Line int    // 1-based line number, or 0 when not known
+	Err  error  // what went wrong, e.g. ErrEmpty or ErrBinary
+}
+
+// Error returns a one-line message naming the file and, when known, the
+// line: "x.bin: binary file, skipped".
+func (w *Warning) Error() string {
+	p := w.Path
+	if p == "" {
+		p = "source"
+	}
+	msg := "unknown problem"
+	if w.Err != nil {
+		msg = oneLine(w.Err.Error())
+	}
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p, w.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", p, msg)
+}
+
+// Unwrap returns w.Err, so errors.Is(w, ErrBinary) works.
+func (w *Warning) Unwrap() error { return w.Err }
+
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Read reads every article from paths and calls fn once per article, in a
+// deterministic order: paths in the order given, and the files of a folder
+// or a glob pattern sorted by path (folders are read recursively). A path
+// may be a file, a folder, a glob pattern (filepath.Match syntax, used when
+// no file has that exact name) or "-" for Options.Stdin.
+//
+// All paths are checked before any article is delivered: paths that do not
+// exist, patterns that match nothing and "-" without Options.Stdin are
+// reported together in one error naming each of them. An error from fn
+// stops reading and is returned as is. ctx is checked between files and
+// every few hundred JSON Lines; its error is returned when it is done.
+func Read(ctx context.Context, paths []string, opts Options, fn func(news.Article) error) error {
+	items, err := plan(paths, opts)
+	if err != nil {
+		return err
+	}
+	s := newSink(opts, fn)
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if it.stdin {
+			data, err := io.ReadAll(opts.Stdin)
+			if err != nil {
+				return fmt.Errorf("source: read standard input: %w", err)
+			}
+			if err := parseData(ctx, stdinInput(), data, s); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := readFile(ctx, it, osOpen, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadFS is Read over an fs.FS, used for the embedded demo corpus: it reads
+// every supported file under root (a slash-separated fs path; "." for the
+// whole tree), recursively, sorted by path, skipping hidden names. When root
+// is a file, that file alone is read, as if named explicitly.
+// Article.Source is the file's path inside fsys.
+func ReadFS(ctx context.Context, fsys fs.FS, root string, opts Options, fn func(news.Article) error) error {
+	if !fs.ValidPath(root) {
+		return fmt.Errorf("source: %q is not a valid fs path", root)
+	}
+	fi, err := fs.Stat(fsys, root)
+	if err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	var items []item
+	if fi.IsDir() {
+		var files []string
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != root && isHidden(d.Name()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && supported(p) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("source: %w", err)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			items = append(items, item{path: f})
+		}
+	} else {
+		items = []item{{path: root, explicit: true}}
+	}
+	open := func(p string) (io.ReadCloser, error) { return fsys.Open(p) }
+	s := newSink(opts, fn)
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := readFile(ctx, it, open, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Parse reads the articles held in one file's content and calls fn for each.
+// name decides the format by its extension (an unknown extension means plain
+// text) and gives the id stem and Article.Source; the name "-" (or "") means
+// standard input: the format is sniffed and the id stem is "stdin". Problems
+// that leave the rest readable go to opts.Warn; an error from fn stops
+// parsing and is returned.
+func Parse(name string, data []byte, opts Options, fn func(news.Article) error) error {
+	in := stdinInput()
+	if name != "-" && name != "" {
+		in = fileInput(name, true)
+	}
+	if in.format == formatSniff {
+		in.format = sniff(data)
+	}
+	return parseData(context.Background(), in, data, newSink(opts, fn))
+}
+
+// format is how a file's content is read.
+type format int
+
+const (
+	formatUnknown format = iota
+	formatText
+	formatJSONL
+	formatHTML
+	formatSniff
+)
+
+var extFormats = map[string]format{
+	".txt":      formatText,
+	".text":     formatText,
+	".md":       formatText,
+	".markdown": formatText,
+	".jsonl":    formatJSONL,
+	".ndjson":   formatJSONL,
+	".html":     formatHTML,
+	".htm":      formatHTML,
+	".xhtml":    formatHTML,
+}
+
+// formatOf returns the format for a file name by its extension, or
+// formatUnknown.
+func formatOf(name string) format {
+	return extFormats[strings.ToLower(path.Ext(filepath.ToSlash(name)))]
+}
+
+func supported(name string) bool { return formatOf(name) != formatUnknown }
+
+func isHidden(name string) bool { return len(name) > 1 && name[0] == '.' && name != ".." }
+
+// input describes one file being parsed.
+type input struct {
+	path   string // as given; used for Source and warnings
+	stem   string // id stem
+	format format
+}
+
+func fileInput(p string, explicit bool) input {
+	f := formatOf(p)
+	if f == formatUnknown && explicit {
+		f = formatText
+	}
+	base := path.Base(filepath.ToSlash(p))
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	if stem == "" {
+		stem = base
+	}
+	return input{path: p, stem: stem, format: f}
+}
+
+func stdinInput() input { return input{path: "-", stem: "stdin", format: formatSniff} }
+
+// sniff picks the format of standard input from its first non-space byte.
+func sniff(data []byte) format {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimLeft(data, " \t\r\n\f\v")
+	switch {
+	case len(data) > 0 && data[0] == '{':
+		return formatJSONL
+	case len(data) > 0 && data[0] == '<':
+		return formatHTML
+	}
+	return formatText
+}
+
+// item is one input to read, found by plan.
+type item struct {
+	path     string
+	explicit bool // named directly or by a glob: unknown extensions read as text
+	stdin    bool
+}
+
+func hasMeta(p string) bool { return strings.ContainsAny(p, `*?[`) }
+
+// plan expands paths into the files to read, in reading order, and reports
+// every path that names nothing.
+func plan(paths []string, opts Options) ([]item, error) {
+	var (
+		items []item
+		errs  []error
+		seen  = map[string]bool{}
+	)
+	wrap := func(err error) error {
+		if err == nil || errors.Is(err, ErrNoMatch) {
+			return err
+		}
+		return fmt.Errorf("source: %w", err)
+	}
+	add := func(it item) {
+		key := "-"
+		if !it.stdin {
+			key = filepath.Clean(it.path)
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		items = append(items, it)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			if opts.Stdin == nil {
+				errs = append(errs, ErrNoStdin)
+				continue
+			}
+			add(item{stdin: true})
+			continue
+		}
+		its, err := expandPath(p, true)
+		if err != nil && errors.Is(err, fs.ErrNotExist) && hasMeta(p) {
+			its, err = expandGlob(p)
+		}
+		if err != nil {
+			errs = append(errs, wrap(err))
+			continue
+		}
+		for _, it := range its {
+			add(it)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return items, nil
+}
+
+// expandPath returns the files p names: itself, or a folder's supported
+// files.
+func expandPath(p string, explicit bool) ([]item, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return []item{{path: p, explicit: explicit}}, nil
+	}
+	files, err := walkDir(p)
+	its := make([]item, len(files))
+	for i, f := range files {
+		its[i] = item{path: f}
+	}
+	return its, err
+}
+
+// expandGlob returns the files matched by the pattern p, each read as if
+// named explicitly, and the files of matched folders, all sorted by path.
+// Like a shell, a wildcard does not match a name starting with "." unless
+// the pattern element starts with "." too.
+func expandGlob(p string) ([]item, error) {
+	matches, err := filepath.Glob(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	pat := strings.Split(filepath.ToSlash(filepath.Clean(p)), "/")
+	var its []item
+	for _, m := range matches {
+		if globHidden(pat, strings.Split(filepath.ToSlash(filepath.Clean(m)), "/")) {
+			continue
+		}
+		mi, err := expandPath(m, true)
+		if err != nil {
+			return nil, err
+		}
+		its = append(its, mi...)
+	}
+	if len(its) == 0 {
+		return nil, fmt.Errorf("%w: %s", ErrNoMatch, p)
+	}
+	sort.SliceStable(its, func(i, j int) bool {
+		return filepath.ToSlash(its[i].path) < filepath.ToSlash(its[j].path)
+	})
+	return its, nil
+}
+
+// globHidden reports whether a wildcard element of the pattern matched a
+// hidden name.
+func globHidden(pat, match []string) bool {
+	if len(pat) != len(match) {
+		return false
+	}
+	for i := range pat {
+		if hasMeta(pat[i]) && isHidden(match[i]) && !strings.HasPrefix(pat[i], ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// walkDir returns the supported files under dir, recursively, sorted by
+// slash-separated path, skipping hidden names.
+func walkDir(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && isHidden(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && supported(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Slice(files, func(i, j int) bool {
+		return filepath.ToSlash(files[i]) < filepath.ToSlash(files[j])
+	})
+	return files, err
+}
+
+type openFunc func(string) (io.ReadCloser, error)
+
+func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
+
+// readFile reads and parses one file. JSON Lines are streamed; other
+// formats are read whole.
+func readFile(ctx context.Context, it item, open openFunc, s *sink) error {
+	in := fileInput(it.path, it.explicit)
+	f, err := open(it.path)
+	if err != nil {
+		return fmt.Errorf("source: %w", err)
+	}
+	defer f.Close()
+	if in.format == formatJSONL {
+		return parseJSONL(ctx, in, f, s)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return fmt.Errorf("source: read %s: %w", it.path, err)
+	}
+	return parseData(ctx, in, data, s)
+}
+
+// parseData parses a whole file's content.
+func parseData(ctx context.Context, in input, data []byte, s *sink) error {
+	if in.format == formatSniff {
+		in.format = sniff(data)
+	}
+	switch in.format {
+	case formatJSONL:
+		return parseJSONL(ctx, in, bytes.NewReader(data), s)
+	case formatHTML:
+		return parseHTML(in, data, s)
+	default:
+		return parseText(ctx, in, data, s)
+	}
+}
+
+// sink delivers articles to the callback, reports warnings and notices
+// duplicate ids.
+type sink struct {
+	opts Options
+	fn   func(news.Article) error
+	seen map[string]string // id → source it was first read from
+}
+
+func newSink(opts Options, fn func(news.Article) error) *sink {
+	s := &sink{opts: opts, fn: fn}
+	if opts.Warn != nil {
+		s.seen = map[string]string{}
+	}
+	return s
+}
+
+func (s *sink) warn(p string, line int, err error) {
+	if s.opts.Warn != nil {
+		s.opts.Warn(&Warning{Path: p, Line: line, Err: err})
+	}
+}
+
+// emit delivers a; line is the JSONL line number for warnings, or 0.
+func (s *sink) emit(a news.Article, p string, line int) error {
+	if s.seen != nil {
+		if first, dup := s.seen[a.ID]; dup {
+			s.warn(p, line, fmt.Errorf("duplicate id %q, first read from %s", a.ID, first))
+		} else {
+			s.seen[a.ID] = p
+		}
+	}
+	return s.fn(a)
+}
+
+// newLineReader returns a buffered reader for line-oriented input.
+func newLineReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }

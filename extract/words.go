@@ -1,0 +1,165 @@
+package extract
+
+import "strings"
+
+// Word lists the recogniser and relation finder use. They describe English
+// news style in general (titles, role nouns, clause markers), never
+// particular articles or people.
+
+// titleWords are capitalised words that form titles before a person's name
+// ("Prime Minister Keir Starmer", "Sir Keir", "Gen. Valery Gerasimov"). They
+// are stripped from the name and kept as the person's title.
+var titleWords = setOf(
+	"President", "Vice", "Prime", "Minister", "Foreign", "Defence", "Defense", "Interior", "Finance",
+	"Economy", "Trade", "Justice", "Health", "Energy", "Home", "Culture", "Education", "Agriculture",
+	"Secretary", "Secretary-General", "General", "Chancellor", "Mayor", "Governor", "Sir", "Dame", "Mr", "Mr.",
+	"Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Pope",
+	"Ambassador", "Envoy", "Special", "Senator", "Sen.", "Rep.", "Representative", "Speaker", "Chairman",
+	"Chairwoman", "Chair", "Chief", "Commander", "Commander-in-Chief", "Gen.", "Lt.", "Col.", "Adm.", "Admiral",
+	"Marshal", "Premier", "Spokesman", "Spokeswoman", "Spokesperson", "Deputy", "Head", "Leader",
+	"Director", "Commissioner", "Judge", "Attorney", "CEO", "Sheikh", "Emir", "Crown", "Supreme",
+	"Patriarch", "Archbishop", "Cardinal", "Ayatollah", "Field", "Major", "Lieutenant", "Colonel",
+	"Captain", "Sergeant", "Ambassador-at-large", "First", "Lady", "Former", "former", "Acting", "Interim",
+	"Opposition", "Senior", "Top", "Presidential", "Kremlin", "Foreign-Minister", "Negotiator", "Adviser",
+	"Advisor", "Aide", "Envoy", "Representative", "Senate", "House", "Majority", "Minority", "Whip",
+	"Member", "MP", "Congressman", "Congresswoman", "Lawmaker", "Sultan", "Grand", "Duke",
+	"Mufti", "Rabbi", "Reverend", "Rev.", "Father", "Bishop", "Secretary-general", "Vice-President",
+	"Vice-Chancellor", "Chief-of-Staff", "Staff", "Of",
+)
+
+// titleHeads are the words of a title that name the role itself; the rest
+// ("Foreign", "Prime", "Deputy") only modify it. "the Russian president" is
+// matched against persons introduced with the head "President".
+var titleHeads = setOf(
+	"president", "minister", "chancellor", "mayor", "governor", "secretary", "secretary-general",
+	"king", "queen", "prince", "princess", "pope", "ambassador", "envoy", "senator", "speaker",
+	"chairman", "chairwoman", "chair", "chief", "commander", "general", "admiral", "marshal",
+	"premier", "spokesman", "spokeswoman", "spokesperson", "leader", "director", "commissioner",
+	"judge", "negotiator", "adviser", "advisor", "aide", "emir", "sheikh", "sultan", "ayatollah",
+	"head", "counterpart", "official", "diplomat", "lawmaker", "mp", "congressman", "congresswoman",
+)
+
+// roleNouns are lower-case role words that may stand right before a name
+// ("envoy Steve Witkoff", "negotiator Rustem Umerov").
+var roleNouns = setOf(
+	"president", "minister", "envoy", "negotiator", "spokesman", "spokeswoman", "spokesperson",
+	"adviser", "advisor", "aide", "ambassador", "chancellor", "leader", "chief", "commander",
+	"counterpart", "secretary", "official", "diplomat", "lawmaker", "senator", "governor", "mayor",
+	"premier", "director", "head", "general", "judge", "prosecutor", "opposition", "activist",
+	"journalist", "billionaire", "businessman", "businesswoman", "candidate", "rival", "ally",
+)
+
+// orgWords mark a run of capitalised words as an organisation.
+var orgWords = setOf(
+	"Ministry", "Council", "Party", "Agency", "Committee", "Commission", "Bank", "Company", "Corp",
+	"Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Group", "Forces", "Force", "Army", "Navy",
+	"Police", "Court", "Parliament", "Assembly", "University", "Institute", "Association", "Union",
+	"Front", "Movement", "Organization", "Organisation", "Service", "Services", "Department", "Office",
+	"Guard", "Brigade", "Battalion", "Regiment", "Command", "Cabinet", "Senate", "Congress", "Duma",
+	"Federation", "Fund", "Foundation", "Alliance", "Coalition", "Authority", "Board", "Bureau",
+	"Administration", "Government", "Academy", "Network", "Tribunal", "Directorate", "Secretariat",
+	"Centre", "Center", "Society", "League", "Club", "Church", "Media", "Television", "Agency's",
+	"Airlines", "Energy", "Holdings", "Industries", "Systems", "Technologies", "Times", "Post",
+	"Press", "News", "Radio", "Militia", "Brotherhood", "Taskforce", "Task", "Mission", "Secretariat",
+)
+
+// notNames are capitalised words that never start or make up an actor's
+// name on their own: calendar words, time zones, section and caption words.
+var notNames = setOf(
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+	"Sept", "Oct", "Nov", "Dec", "GMT", "UTC", "BST", "EST", "CET", "Credit", "Photo", "Image",
+	"Images", "Getty", "Video", "Read", "More", "Search", "Legal", "Disclaimer", "Source", "Link",
+	"Breaking", "Live", "Update", "Updated", "Opinion", "Analysis", "Editorial", "Comment",
+	"Advertisement", "Share", "Subscribe", "Newsletter", "Copyright", "Reporting", "Editing",
+	"Writing", "Meanwhile", "However", "But", "And", "The", "A", "An", "This", "That", "These",
+	"Those", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "In",
+	"On", "At", "For", "With", "After", "Before", "As", "If", "When", "While", "Since", "During",
+	"Earlier", "Later", "Today", "Yesterday", "Tomorrow", "Following", "According", "Despite",
+	"Also", "Still", "Yet", "So", "Now", "Then", "Here", "There", "What", "Who", "Why", "How",
+	"Mr", "Mrs", "Ms", "Sir", "Western", "Eastern", "Northern", "Southern", "Central",
+	"Christmas", "Easter", "Ramadan", "Covid", "COVID-19", "Internet", "God",
+)
+
+// agentHeads are nouns after a demonym that make the phrase an actor for the
+// country: "Russian forces", "the Ukrainian military", "Chinese officials".
+var agentHeads = setOf(
+	"forces", "force", "troops", "army", "military", "navy", "government", "officials", "official",
+	"authorities", "leaders", "leader", "leadership", "diplomats", "diplomat", "ministry", "soldiers",
+	"police", "negotiators", "negotiator", "delegation", "side", "regime", "administration",
+	"parliament", "lawmakers", "state", "units", "jets", "warplanes", "artillery", "air", "defence",
+	"defense", "intelligence", "security", "border", "coast", "special", "embassy", "foreign",
+	"envoys", "envoy", "president", "prime", "counterparts", "counterpart", "commanders", "generals",
+	"drones", "missiles", "strikes", "attacks", "shelling", "bombers", "warships", "submarines",
+	"hackers", "agents", "spies", "prosecutors", "courts", "court", "media", "people", "public",
+	"citizens", "nationals", "partners", "allies", "side's", "team", "company", "firms", "companies",
+	"state-run", "state-owned", "cabinet", "premier", "chancellor", "king", "foreign-ministry",
+	"opposition", "sources", "spokesman", "spokeswoman", "spokesperson",
+)
+
+// pronouns resolved to the most recent compatible actor.
+var personPronouns = setOf("he", "she", "He", "She")
+
+// subordinators open a clause whose subject is not the main clause's.
+var subordinators = setOf(
+	"that", "because", "although", "though", "while", "whereas", "after", "before", "since",
+	"until", "unless", "when", "whether", "as", "once", "where", "which", "who", "whom", "whose",
+)
+
+// reportingVerbs introduce speech or thought; "X said ..." alone is not a
+// relation between actors.
+var reportingVerbs = setOf(
+	"say", "add", "note", "state", "claim", "announce", "report", "insist", "believe", "think",
+	"hope", "write", "argue", "suggest", "explain", "stress", "emphasise", "emphasize", "tell reporters",
+	"confirm", "acknowledge", "admit", "declare", "describe", "reiterate", "recall", "predict",
+	"estimate", "expect", "remark", "observe", "comment", "continue", "seem", "appear", "remain",
+	"become", "be", "have", "do", "get", "go", "come", "begin", "want", "need", "try", "plan",
+	"decide", "aim", "seek", "intend", "fail", "manage", "prepare", "include", "involve", "follow",
+	"mean", "allow", "make", "take", "put", "keep", "let", "know", "see", "look", "feel", "find",
+)
+
+// hypotheticalMarkers turn the clause they open (or the verb they modify)
+// into a possibility rather than a fact.
+var hypotheticalMarkers = setOf(
+	"could", "would", "might", "may", "should", "if", "unless", "whether", "must", "can",
+	"ought", "shall",
+)
+
+var negators = setOf("not", "n't", "n’t", "never", "no", "neither", "nor")
+
+// particleVerbs are verb + particle pairs whose meaning differs from the bare
+// verb; they are kept as the predicate ("call on", "crack down on").
+var particleVerbs = setOf(
+	"call on", "crack down on", "side with", "pull out of", "back down", "stand by",
+	"lash out at", "hit out at", "break with", "reach out to", "turn to", "take on",
+)
+
+// phraseVerbs are verb + preposition pairs that mean the bare verb ("met
+// with" → meet): the preposition is dropped from the predicate.
+var phraseVerbs = setOf(
+	"meet with", "speak with", "talk with", "talk to", "speak to", "work with", "agree with",
+	"consult with", "negotiate with", "cooperate with", "clash with", "fight with", "sympathise with",
+	"side with",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// isCapitalised reports whether w starts with an upper-case letter.
+func isCapitalised(w string) bool {
+	for _, r := range w {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// isPossessive reports whether the token is a possessive clitic.
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// benchArticle builds article id with n triples among a pool of 200 actors
+// plus a hub ("Russia") in every other triple, like a news corpus.
+func benchArticle(id string, version, n int) news.Extraction {
+	facts := make([]fact, n)
+	for i := range facts {
+		s := fmt.Sprintf("Actor %d", (len(id)*31+i*7+version)%200)
+		o := "Russia"
+		if i%2 == 1 {
+			o = fmt.Sprintf("Actor %d", (i*13+version)%200)
+		}
+		facts[i] = fact{S: s, V: "meet", O: o}
+	}
+	ex := article(id, fmt.Sprintf("2024-%02d-%02d", version%12+1, n%28+1), facts...)
+	ex.Article.Title = fmt.Sprintf("version %d", version)
+	return ex
+}
+
+// BenchmarkIngest measures ingest into an on-disk store in triples/s: new
+// articles, unchanged re-ingests (a read only) and changed articles (replace
+// in one transaction).
+func BenchmarkIngest(b *testing.B) {
+	const triplesPerArticle = 20
+	ctx := context.Background()
+	open := func(b *testing.B) *Store {
+		s, err := Open(b.TempDir(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	}
+	ingest := func(b *testing.B, s *Store, ex news.Extraction, want Status) {
+		if st, err := s.Ingest(ctx, ex); err != nil || st != want {
+			b.Fatalf("Ingest = %v, %v; want %v", st, err, want)
+		}
+	}
+	report := func(b *testing.B) {
+		b.ReportMetric(float64(b.N*triplesPerArticle)/b.Elapsed().Seconds(), "triples/s")
+	}
+
+	b.Run("new", func(b *testing.B) {
+		s := open(b)
+		exs := make([]news.Extraction, b.N)
+		for i := range exs {
+			exs[i] = benchArticle(fmt.Sprintf("article-%d", i), 0, triplesPerArticle)
+		}
+		b.ResetTimer()
+		for i := range b.N {
+			ingest(b, s, exs[i], New)
+		}
+		report(b)
+	})
+	b.Run("unchanged", func(b *testing.B) {
+		s := open(b)
+		ex := benchArticle("article", 0, triplesPerArticle)
+		ingest(b, s, ex, New)
+		b.ResetTimer()
+		for range b.N {
+			ingest(b, s, ex, Unchanged)
+		}
+		report(b)
+	})
+	b.Run("changed", func(b *testing.B) {
+		s := open(b)
+		versions := []news.Extraction{
+			benchArticle("article", 0, triplesPerArticle),
+			benchArticle("article", 1, triplesPerArticle),
+		}
+		ingest(b, s, versions[0], New)
+		b.ResetTimer()
+		for i := range b.N {
+			ingest(b, s, versions[(i+1)%2], Changed)
+		}
+		report(b)
+	})
+}

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// Check verifies that the store agrees with itself, in one consistent
+// snapshot: every article's triples and mentions match its record; every
+// triple has exactly its two index entries and no index entry is orphaned;
+// every article's actor tallies and every actor aggregate equal what a fresh
+// ingest of the stored articles would give; the counts are exact. It
+// returns nil or an error wrapping ErrCorrupt that names the first problem.
+//
+// Check reads the whole store and keeps one tally per actor in memory; it is
+// meant for tests and for a `check` command, not for every run.
+func (s *Store) Check(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		return check(ctx, txn)
+	})
+	if err != nil && !errors.Is(err, ErrCorrupt) && ctx.Err() == nil {
+		err = fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	return err
+}
+
+func check(ctx context.Context, txn *badger.Txn) error {
+	var (
+		want   Counts
+		pairs  int                   // expected 'c' keys
+		actors = map[string]*tally{} // expected 'e' values
+	)
+	err := scanTxn(txn, articlePrefix(), false, func(k, v []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		parts, err := parseStringsKey(prefixArticle, k, 1)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		id := parts[0]
+		rec, err := decodeArticle(v)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		var (
+			triples  []news.Triple
+			mentions []news.Mention
+		)
+		err = scanTxn(txn, triplePrefix(&id), false, func(k, v []byte) error {
+			t, err := tripleAt(k, v)
+			if err != nil {
+				return err
+			}
+			_, seq, _ := parseSeqKey(prefixTriple, k)
+			for _, ik := range [][]byte{
+				bySubjectKey(t.SubjectID, t.ObjectID, id, seq),
+				byObjectKey(t.ObjectID, t.SubjectID, id, seq),
+			} {
+				if _, err := txn.Get(ik); err != nil {
+					return fmt.Errorf("%w: triple %x lacks index key %x: %w", ErrCorrupt, k, ik, err)
+				}
+			}
+			triples = append(triples, t)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = scanTxn(txn, mentionPrefix(&id), false, func(k, v []byte) error {
+			m, err := mentionAt(k, v)
+			if err != nil {
+				return err
+			}
+			mentions = append(mentions, m)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(triples) != rec.Triples || len(mentions) != rec.Mentions {
+			return fmt.Errorf("%w: article %q records %d triples and %d mentions, store has %d and %d",
+				ErrCorrupt, id, rec.Triples, rec.Mentions, len(triples), len(mentions))
+		}
+		for actor, t := range tallyArticle(rec.Date, mentions, triples) {
+			got, err := getTally(txn, contributionKey(actor, id))
+			if err != nil {
+				return err
+			}
+			if got == nil || !bytes.Equal(got.encode(), t.encode()) {
+				return fmt.Errorf("%w: tally of article %q for actor %q is %+v, want %+v", ErrCorrupt, id, actor, got, t)
+			}
+			if actors[actor] == nil {
+				actors[actor] = newTally()
+			}
+			if err := actors[actor].add(t, +1); err != nil {
+				return err
+			}
+			pairs++
+		}
+		want.Articles++
+		want.Triples += len(triples)
+		want.Mentions += len(mentions)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	want.Actors = len(actors)
+
+	// Orphans: with every article's own keys present, equal totals mean
+	// there are no others.
+	for _, c := range []struct {
+		what   string
+		prefix byte
+		want   int
+	}{
+		{"triple", prefixTriple, want.Triples},
+		{"subject index", prefixBySubject, want.Triples},
+		{"object index", prefixByObject, want.Triples},
+		{"mention", prefixMention, want.Mentions},
+		{"actor tally", prefixContribution, pairs},
+	} {
+		n := 0
+		if err := scanTxn(txn, []byte{c.prefix}, true, func(k, _ []byte) error {
+			n++
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		if n != c.want {
+			return fmt.Errorf("%w: %d %s keys, want %d", ErrCorrupt, n, c.what, c.want)
+		}
+	}
+
+	n := 0
+	err = scanTxn(txn, []byte{prefixActor}, false, func(k, v []byte) error {
+		parts, err := parseStringsKey(prefixActor, k, 1)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		got, err := decodeTally(v)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		if w := actors[parts[0]]; w == nil || !bytes.Equal(got.encode(), w.encode()) {
+			return fmt.Errorf("%w: actor %q aggregate is %+v, want %+v", ErrCorrupt, parts[0], got, w)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n != want.Actors {
+		return fmt.Errorf("%w: %d actors, want %d", ErrCorrupt, n, want.Actors)
+	}
+
+	got, err := getCounts(txn)
+	if err != nil {
+		return err
+	}
+	if got != want {
+		return fmt.Errorf("%w: counts record %+v, store has %+v", ErrCorrupt, got, want)
+	}
+	return nil
+}

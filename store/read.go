@@ -1,0 +1,420 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// ArticleInfo describes a stored article.
+type ArticleInfo struct {
+	ID       string `json:"id"`
+	Hash     string `json:"hash"` // news.Article.Hash of the stored version
+	Title    string `json:"title"`
+	Date     string `json:"date"` // YYYY-MM-DD, or empty when unknown
+	URL      string `json:"url"`
+	Source   string `json:"source"`   // where the stored version was read from
+	Triples  int    `json:"triples"`  // triples extracted from it
+	Mentions int    `json:"mentions"` // actor mentions in it
+}
+
+// ActorInfo describes an actor: an actor id that at least one stored article
+// mentions or names at a triple end.
+type ActorInfo struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`       // the most frequent canonical name in its mentions
+	Type      string   `json:"type"`       // the most frequent type in its mentions (PERSON, ORG, GPE)
+	Aliases   []string `json:"aliases"`    // distinct surface forms (Mention.Text), sorted; never nil
+	Mentions  int      `json:"mentions"`   // mentions across all articles
+	Articles  int      `json:"articles"`   // articles it appears in
+	FirstSeen string   `json:"first_seen"` // earliest date of those articles, YYYY-MM-DD, or empty if none is dated
+	LastSeen  string   `json:"last_seen"`  // latest such date, or empty
+}
+
+// Counts are the sizes of the store.
+type Counts struct {
+	Articles int `json:"articles"`
+	Triples  int `json:"triples"`
+	Actors   int `json:"actors"`
+	Mentions int `json:"mentions"`
+}
+
+// ArticleHash returns the stored hash of article id; ok is false when the
+// article is not stored. Callers use it to skip extraction of unchanged
+// articles.
+func (s *Store) ArticleHash(id string) (hash string, ok bool, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		rec, found, err := getArticle(txn, id)
+		hash, ok = rec.Hash, found
+		return err
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("article hash %q: %w", id, err)
+	}
+	return hash, ok, nil
+}
+
+// Article returns the stored article id, or an error wrapping ErrNotFound.
+func (s *Store) Article(ctx context.Context, id string) (ArticleInfo, error) {
+	if err := ctx.Err(); err != nil {
+		return ArticleInfo{}, err
+	}
+	var (
+		rec   articleRecord
+		found bool
+	)
+	err := s.db.View(func(txn *badger.Txn) (err error) {
+		rec, found, err = getArticle(txn, id)
+		return err
+	})
+	if err != nil {
+		return ArticleInfo{}, fmt.Errorf("article %q: %w", id, err)
+	}
+	if !found {
+		return ArticleInfo{}, fmt.Errorf("%w: article %q", ErrNotFound, id)
+	}
+	return rec.info(id), nil
+}
+
+func (r articleRecord) info(id string) ArticleInfo {
+	return ArticleInfo{
+		ID: id, Hash: r.Hash, Title: r.Title, Date: r.Date, URL: r.URL, Source: r.Source,
+		Triples: r.Triples, Mentions: r.Mentions,
+	}
+}
+
+// EachArticle calls fn for every stored article in order of id (byte
+// order). It stops at the first error from fn, which it returns unwrapped,
+// or when ctx is done.
+func (s *Store) EachArticle(ctx context.Context, fn func(ArticleInfo) error) error {
+	return s.scan(ctx, articlePrefix(), false, func(_ *badger.Txn, k, v []byte) error {
+		parts, err := parseStringsKey(prefixArticle, k, 1)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		rec, err := decodeArticle(v)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		return fn(rec.info(parts[0]))
+	})
+}
+
+// EachTriple calls fn for every stored triple, ordered by article id and
+// then by position in the article's extraction. It stops at the first error
+// from fn, which it returns unwrapped, or when ctx is done.
+func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) error {
+	return s.scan(ctx, triplePrefix(nil), false, func(_ *badger.Txn, k, v []byte) error {
+		t, err := tripleAt(k, v)
+		if err != nil {
+			return err
+		}
+		return fn(t)
+	})
+}
+
+// ArticleTriples calls fn for the triples of article id in extraction
+// order; an unknown id gives no calls.
+func (s *Store) ArticleTriples(ctx context.Context, id string, fn func(news.Triple) error) error {
+	return s.scan(ctx, triplePrefix(&id), false, func(_ *badger.Txn, k, v []byte) error {
+		t, err := tripleAt(k, v)
+		if err != nil {
+			return err
+		}
+		return fn(t)
+	})
+}
+
+// TriplesFrom calls fn for the triples whose subject is subjectID, ordered
+// by object id, article id and position. It reads the subject-first index,
+// so its cost is proportional to the result, not to the store.
+func (s *Store) TriplesFrom(ctx context.Context, subjectID string, fn func(news.Triple) error) error {
+	return s.indexScan(ctx, prefixBySubject, key(prefixBySubject, subjectID), fn)
+}
+
+// TriplesTo calls fn for the triples whose object is objectID, ordered by
+// subject id, article id and position, from the object-first index.
+func (s *Store) TriplesTo(ctx context.Context, objectID string, fn func(news.Triple) error) error {
+	return s.indexScan(ctx, prefixByObject, key(prefixByObject, objectID), fn)
+}
+
+// TriplesBetween calls fn for the triples from subjectID to objectID (one
+// direction), ordered by article id and position, from the subject-first
+// index.
+func (s *Store) TriplesBetween(ctx context.Context, subjectID, objectID string, fn func(news.Triple) error) error {
+	return s.indexScan(ctx, prefixBySubject, key(prefixBySubject, subjectID, objectID), fn)
+}
+
+// indexScan reads the triples an 's' or 'o' index prefix points at.
+func (s *Store) indexScan(ctx context.Context, prefix byte, p []byte, fn func(news.Triple) error) error {
+	return s.scan(ctx, p, true, func(txn *badger.Txn, k, _ []byte) error {
+		first, second, article, seq, err := parseIndexKey(prefix, k)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		tk := tripleKey(article, seq)
+		item, err := txn.Get(tk)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("%w: index key %x points at missing triple", ErrCorrupt, k)
+		}
+		if err != nil {
+			return err
+		}
+		var t news.Triple
+		if err := item.Value(func(v []byte) (err error) {
+			t, err = tripleAt(tk, v)
+			return err
+		}); err != nil {
+			return err
+		}
+		subject, object := first, second
+		if prefix == prefixByObject {
+			subject, object = second, first
+		}
+		if t.SubjectID != subject || t.ObjectID != object {
+			return fmt.Errorf("%w: index key %x disagrees with its triple", ErrCorrupt, k)
+		}
+		return fn(t)
+	})
+}
+
+// EachMention calls fn for every stored mention, grouped by article (in
+// order of id) and within an article in sentence order (sentence, start,
+// end). It stops at the first error from fn, which it returns unwrapped, or
+// when ctx is done.
+func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) error {
+	return s.scan(ctx, mentionPrefix(nil), false, func(_ *badger.Txn, k, v []byte) error {
+		m, err := mentionAt(k, v)
+		if err != nil {
+			return err
+		}
+		return fn(m)
+	})
+}
+
+// ArticleMentions calls fn for the mentions of article id in sentence
+// order; an unknown id gives no calls.
+func (s *Store) ArticleMentions(ctx context.Context, id string, fn func(news.Mention) error) error {
+	return s.scan(ctx, mentionPrefix(&id), false, func(_ *badger.Txn, k, v []byte) error {
+		m, err := mentionAt(k, v)
+		if err != nil {
+			return err
+		}
+		return fn(m)
+	})
+}
+
+// Actors returns every actor, sorted by Mentions (most first), then ID. An
+// empty store gives an empty, non-nil slice.
+func (s *Store) Actors(ctx context.Context) ([]ActorInfo, error) {
+	out := []ActorInfo{}
+	err := s.scan(ctx, []byte{prefixActor}, false, func(_ *badger.Txn, k, v []byte) error {
+		parts, err := parseStringsKey(prefixActor, k, 1)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		t, err := decodeTally(v)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		out = append(out, t.info(parts[0]))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// Actor returns actor id, or an error wrapping ErrNotFound.
+func (s *Store) Actor(ctx context.Context, id string) (ActorInfo, error) {
+	if err := ctx.Err(); err != nil {
+		return ActorInfo{}, err
+	}
+	var t *tally
+	err := s.db.View(func(txn *badger.Txn) (err error) {
+		t, err = getTally(txn, actorKey(id))
+		return err
+	})
+	if err != nil {
+		return ActorInfo{}, fmt.Errorf("actor %q: %w", id, err)
+	}
+	if t == nil {
+		return ActorInfo{}, fmt.Errorf("%w: actor %q", ErrNotFound, id)
+	}
+	return t.info(id), nil
+}
+
+// ActorArticles calls fn with the id of each article in which actor id
+// appears, in order of article id; an unknown actor gives no calls.
+func (s *Store) ActorArticles(ctx context.Context, id string, fn func(articleID string) error) error {
+	return s.scan(ctx, key(prefixContribution, id), true, func(_ *badger.Txn, k, _ []byte) error {
+		parts, err := parseStringsKey(prefixContribution, k, 2)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		return fn(parts[1])
+	})
+}
+
+// Counts returns the number of articles, triples, actors and mentions. It
+// reads one counter record kept up to date by every write.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	if err := ctx.Err(); err != nil {
+		return Counts{}, err
+	}
+	var c Counts
+	err := s.db.View(func(txn *badger.Txn) (err error) {
+		c, err = getCounts(txn)
+		return err
+	})
+	if err != nil {
+		return Counts{}, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}
+
+// scan runs fn over the keys with prefix p in one read transaction,
+// checking ctx before each key. With keysOnly, fn gets a nil value. Errors
+// from fn are returned as they are.
+func (s *Store) scan(ctx context.Context, p []byte, keysOnly bool, fn func(txn *badger.Txn, k, v []byte) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.View(func(txn *badger.Txn) error {
+		return scanTxn(txn, p, keysOnly, func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return fn(txn, k, v)
+		})
+	})
+}
+
+// scanTxn runs fn over the keys with prefix p. k and v are valid only
+// during the call.
+func scanTxn(txn *badger.Txn, p []byte, keysOnly bool, fn func(k, v []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: p})
+	defer it.Close()
+	for it.Seek(p); it.Valid(); it.Next() {
+		item := it.Item()
+		k := item.Key()
+		if keysOnly {
+			if err := fn(k, nil); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := item.Value(func(v []byte) error { return fn(k, v) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// getArticle reads an article record.
+func getArticle(txn *badger.Txn, id string) (articleRecord, bool, error) {
+	k := articleKey(id)
+	item, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return articleRecord{}, false, nil
+	}
+	if err != nil {
+		return articleRecord{}, false, err
+	}
+	var rec articleRecord
+	err = item.Value(func(v []byte) (err error) {
+		rec, err = decodeArticle(v)
+		return err
+	})
+	if err != nil {
+		return articleRecord{}, false, corrupt(k, err)
+	}
+	return rec, true, nil
+}
+
+// getTally reads a 'c' or 'e' tally; a missing key gives nil.
+func getTally(txn *badger.Txn, k []byte) (*tally, error) {
+	item, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var t *tally
+	err = item.Value(func(v []byte) (err error) {
+		t, err = decodeTally(v)
+		return err
+	})
+	if err != nil {
+		return nil, corrupt(k, err)
+	}
+	return t, nil
+}
+
+// getCounts reads the counts record; a store opened read-only before its
+// first write has none and counts zero.
+func getCounts(txn *badger.Txn) (Counts, error) {
+	item, err := txn.Get(metaCountsKey)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return Counts{}, nil
+	}
+	if err != nil {
+		return Counts{}, err
+	}
+	var c Counts
+	err = item.Value(func(v []byte) (err error) {
+		c, err = decodeCounts(v)
+		return err
+	})
+	if err != nil {
+		return Counts{}, corrupt(metaCountsKey, err)
+	}
+	return c, nil
+}
+
+// tripleAt decodes the triple stored under 't' key k.
+func tripleAt(k, v []byte) (news.Triple, error) {
+	article, _, err := parseSeqKey(prefixTriple, k)
+	if err != nil {
+		return news.Triple{}, corrupt(k, err)
+	}
+	t, err := decodeTriple(article, v)
+	if err != nil {
+		return news.Triple{}, corrupt(k, err)
+	}
+	return t, nil
+}
+
+// mentionAt decodes the mention stored under 'n' key k.
+func mentionAt(k, v []byte) (news.Mention, error) {
+	article, _, err := parseSeqKey(prefixMention, k)
+	if err != nil {
+		return news.Mention{}, corrupt(k, err)
+	}
+	m, err := decodeMention(article, v)
+	if err != nil {
+		return news.Mention{}, corrupt(k, err)
+	}
+	return m, nil
+}
+
+// corrupt wraps a decoding error with ErrCorrupt and the key.
+func corrupt(k []byte, err error) error {
+	if errors.Is(err, ErrCorrupt) {
+		return err
+	}
+	return fmt.Errorf("%w: key %x: %w", ErrCorrupt, k, err)
+}
