@@ -25,7 +25,7 @@ type clause struct {
 
 // relations finds the triples of one sentence.
 func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
-	if len(s.spans) < 2 && !hasPronounLike(s) {
+	if len(s.spans) < 2 {
 		return nil
 	}
 	c := clause{s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
@@ -67,10 +67,6 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 	return out
 }
 
-func hasPronounLike(s *sentence) bool {
-	return len(s.spans) >= 1 && len(s.spans) < 2 && false
-}
-
 // relation is one verb's reading: who does what to whom.
 type relation struct {
 	subjects, objects []int // span indexes
@@ -89,6 +85,11 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	passive := toks[v].Tag == "VBN" && x.beforeIsBe(c, v)
 	if !passive && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
 		return nil // adjectival participle: "negotiating team", "US-led talks"
+	}
+	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
+		// An infinitive's subject is the controlling verb's subject or
+		// object ("urged Putin to halt"); the controlling verb reads it.
+		return nil
 	}
 	subjects, subjStart := c.subjects(v)
 	if len(subjects) == 0 {

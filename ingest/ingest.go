@@ -86,7 +86,7 @@ func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, e
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	todo := make(chan *job, workers*2)   // to the workers
+	todo := make(chan *job, workers*2)    // to the workers
 	ordered := make(chan *job, workers*4) // to the writer, in input order
 	var readErr error
 	go func() {

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -27,10 +26,13 @@ func (s *Store) Check(ctx context.Context) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		return check(ctx, txn)
 	})
-	if err != nil && !errors.Is(err, ErrCorrupt) && ctx.Err() == nil {
-		err = fmt.Errorf("%w: %w", ErrCorrupt, err)
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("check %s: %w", s.dir, err)
+	}
+	return nil
 }
 
 func check(ctx context.Context, txn *badger.Txn) error {
@@ -39,7 +41,7 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		pairs  int                   // expected 'c' keys
 		actors = map[string]*tally{} // expected 'e' values
 	)
-	err := scanTxn(txn, articlePrefix(), false, func(k, v []byte) error {
+	err := scanTxn(txn, []byte{prefixArticle}, false, func(k, v []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -56,7 +58,7 @@ func check(ctx context.Context, txn *badger.Txn) error {
 			triples  []news.Triple
 			mentions []news.Mention
 		)
-		err = scanTxn(txn, triplePrefix(&id), false, func(k, v []byte) error {
+		err = scanTxn(txn, triplePrefix(id), false, func(k, v []byte) error {
 			t, err := tripleAt(k, v)
 			if err != nil {
 				return err
@@ -76,7 +78,7 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		if err != nil {
 			return err
 		}
-		err = scanTxn(txn, mentionPrefix(&id), false, func(k, v []byte) error {
+		err = scanTxn(txn, mentionPrefix(id), false, func(k, v []byte) error {
 			m, err := mentionAt(k, v)
 			if err != nil {
 				return err

@@ -3,8 +3,9 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -29,10 +30,12 @@ import (
 //	articleRecord: hash, title, date, url, source (strings); triples, mentions (uint)
 //	tripleRecord:  sentence (string); sentence_index, start, end (int);
 //	               subject_id, subject, subject_type, predicate, object_id,
-//	               object, object_type, event (strings); flags (bit 0 negated,
-//	               bit 1 hypothetical); confidence (float); date (string).
+//	               object, object_type, event, mode (strings); score (float);
+//	               flags (bit 0 negated, bit 1 hypothetical, bit 2 symmetric);
+//	               confidence (float); date (string).
 //	               The article id is the key's.
-//	mentionRecord: actor_id, name, type, text (strings); sentence, start, end (int).
+//	mentionRecord: actor_id, name, type, text (strings); sentence, start, end (int);
+//	               date (string).
 //	               The article id is the key's.
 //	countsRecord:  articles, triples, mentions, actors (uint)
 //	tally:         articles, mentions (uint); names, types, end_names,
@@ -216,6 +219,7 @@ func decodeArticle(b []byte) (articleRecord, error) {
 const (
 	flagNegated      = 1 << 0
 	flagHypothetical = 1 << 1
+	flagSymmetric    = 1 << 2
 )
 
 // encodeTriple encodes t without its Doc, which is the key's article.
@@ -233,12 +237,17 @@ func encodeTriple(t news.Triple) []byte {
 	e.str(t.Object)
 	e.str(t.ObjectType)
 	e.str(t.Event)
+	e.str(t.Mode)
+	e.float(t.Score)
 	var flags byte
 	if t.Negated {
 		flags |= flagNegated
 	}
 	if t.Hypothetical {
 		flags |= flagHypothetical
+	}
+	if t.Symmetric {
+		flags |= flagSymmetric
 	}
 	e.byte(flags)
 	e.float(t.Confidence)
@@ -262,13 +271,16 @@ func decodeTriple(doc string, b []byte) (news.Triple, error) {
 		Object:        d.str(),
 		ObjectType:    d.str(),
 		Event:         d.str(),
+		Mode:          d.str(),
+		Score:         d.float(),
 	}
 	flags := d.byte()
-	if flags&^(flagNegated|flagHypothetical) != 0 {
+	if flags&^(flagNegated|flagHypothetical|flagSymmetric) != 0 {
 		d.fail()
 	}
 	t.Negated = flags&flagNegated != 0
 	t.Hypothetical = flags&flagHypothetical != 0
+	t.Symmetric = flags&flagSymmetric != 0
 	t.Confidence = d.float()
 	t.Date = d.str()
 	return t, d.done()
@@ -284,6 +296,7 @@ func encodeMention(m news.Mention) []byte {
 	e.int(m.Sentence)
 	e.int(m.Start)
 	e.int(m.End)
+	e.str(m.Date)
 	return e.b
 }
 
@@ -298,6 +311,7 @@ func decodeMention(doc string, b []byte) (news.Mention, error) {
 		Sentence: d.int(),
 		Start:    d.int(),
 		End:      d.int(),
+		Date:     d.str(),
 	}
 	return m, d.done()
 }
@@ -362,11 +376,7 @@ func decodeTally(b []byte) (*tally, error) {
 	return t, nil
 }
 
+// sortedKeys returns the keys of m in ascending order, never nil.
 func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return append(make([]string, 0, len(m)), slices.Sorted(maps.Keys(m))...)
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -49,7 +51,8 @@ func (s Status) String() string {
 // a Doc naming another article, an empty article or actor id, or an id
 // longer than 4096 bytes is an error wrapping ErrInvalid. Triples keep their
 // order; mentions are stored sorted by (Sentence, Start, End), ties in
-// input order.
+// input order. An article too large for one transaction gives an error
+// wrapping ErrTooLarge and leaves the store as it was.
 func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
@@ -187,24 +190,14 @@ func prepare(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 	}
 	slices.SortStableFunc(mentions, func(a, b news.Mention) int {
 		if a.Sentence != b.Sentence {
-			return cmpInt(a.Sentence, b.Sentence)
+			return cmp.Compare(a.Sentence, b.Sentence)
 		}
 		if a.Start != b.Start {
-			return cmpInt(a.Start, b.Start)
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return cmpInt(a.End, b.End)
+		return cmp.Compare(a.End, b.End)
 	})
 	return triples, mentions, nil
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // change accumulates one write transaction: the article tallies it removes
@@ -223,7 +216,7 @@ func (c *change) del(k []byte) error    { return txnErr(c.txn.Delete(k)) }
 
 func txnErr(err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("article too large for one transaction (split it): %w", err)
+		return ErrTooLarge
 	}
 	return err
 }
@@ -234,7 +227,7 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 	actors := map[string]bool{}
 	var dels [][]byte
 	var nTriples, nMentions int
-	err := scanTxn(c.txn, triplePrefix(&id), false, func(k, v []byte) error {
+	err := scanTxn(c.txn, triplePrefix(id), false, func(k, v []byte) error {
 		_, seq, err := parseSeqKey(prefixTriple, k)
 		if err != nil {
 			return corrupt(k, err)
@@ -243,7 +236,7 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 		if err != nil {
 			return corrupt(k, err)
 		}
-		dels = append(dels, bytesClone(k),
+		dels = append(dels, bytes.Clone(k),
 			bySubjectKey(t.SubjectID, t.ObjectID, id, seq),
 			byObjectKey(t.ObjectID, t.SubjectID, id, seq))
 		actors[t.SubjectID], actors[t.ObjectID] = true, true
@@ -253,12 +246,12 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 	if err != nil {
 		return err
 	}
-	err = scanTxn(c.txn, mentionPrefix(&id), false, func(k, v []byte) error {
+	err = scanTxn(c.txn, mentionPrefix(id), false, func(k, v []byte) error {
 		m, err := decodeMention(id, v)
 		if err != nil {
 			return corrupt(k, err)
 		}
-		dels = append(dels, bytesClone(k))
+		dels = append(dels, bytes.Clone(k))
 		actors[m.ActorID] = true
 		nMentions++
 		return nil
@@ -390,8 +383,6 @@ func (c *change) finish() error {
 	}
 	return c.set(metaCountsKey, total.encode())
 }
-
-func bytesClone(b []byte) []byte { return append([]byte(nil), b...) }
 
 // firstErr returns the first non-nil error.
 func firstErr(errs ...error) error {

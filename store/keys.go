@@ -151,22 +151,13 @@ func key(prefix byte, parts ...string) []byte {
 // articleKey is 'a' article.
 func articleKey(article string) []byte { return key(prefixArticle, article) }
 
-// articlePrefix is 'a': every article.
-func articlePrefix() []byte { return []byte{prefixArticle} }
-
 // tripleKey is 't' article seq.
 func tripleKey(article string, seq uint32) []byte {
 	return appendSeq(key(prefixTriple, article), seq)
 }
 
-// triplePrefix is 't' article: one article's triples; with article == nil,
-// 't': every triple.
-func triplePrefix(article *string) []byte {
-	if article == nil {
-		return []byte{prefixTriple}
-	}
-	return key(prefixTriple, *article)
-}
+// triplePrefix is 't' article: one article's triples.
+func triplePrefix(article string) []byte { return key(prefixTriple, article) }
 
 // bySubjectKey is 's' subject object article seq.
 func bySubjectKey(subject, object, article string, seq uint32) []byte {
@@ -183,14 +174,8 @@ func mentionKey(article string, seq uint32) []byte {
 	return appendSeq(key(prefixMention, article), seq)
 }
 
-// mentionPrefix is 'n' article: one article's mentions; with article == nil,
-// 'n': every mention.
-func mentionPrefix(article *string) []byte {
-	if article == nil {
-		return []byte{prefixMention}
-	}
-	return key(prefixMention, *article)
-}
+// mentionPrefix is 'n' article: one article's mentions.
+func mentionPrefix(article string) []byte { return key(prefixMention, article) }
 
 // contributionKey is 'c' actor article.
 func contributionKey(actor, article string) []byte { return key(prefixContribution, actor, article) }

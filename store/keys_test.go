@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	badger "github.com/dgraph-io/badger/v4"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsgraph/newsgraph/news"
@@ -62,10 +67,10 @@ func TestValueGolden(t *testing.T) {
 			Hypothetical: false, Confidence: 0.5, Date: "",
 		}), "08" + hex.EncodeToString([]byte("A met B.")) + "02" + "00" + "01" +
 			"0161" + "0141" + "06" + hex.EncodeToString([]byte("PERSON")) + "04" + hex.EncodeToString([]byte("meet")) +
-			"0162" + "0142" + "03" + hex.EncodeToString([]byte("ORG")) + "00" +
+			"0162" + "0142" + "03" + hex.EncodeToString([]byte("ORG")) + "00" + "00" + "0000000000000000" +
 			"01" + "3fe0000000000000" + "00"},
 		{"mention", encodeMention(news.Mention{ActorID: "a", Name: "A", Type: "GPE", Text: "a", Sentence: 2, Start: 3, End: 4}),
-			"0161" + "0141" + "03" + hex.EncodeToString([]byte("GPE")) + "0161" + "04" + "06" + "08"},
+			"0161" + "0141" + "03" + hex.EncodeToString([]byte("GPE")) + "0161" + "04" + "06" + "08" + "00"},
 		{"tally", (&tally{Articles: 1, Mentions: 2, Names: map[string]int{"B": 1, "A": 1},
 			Aliases: map[string]int{"x": 2}, Dates: map[string]int{"d": 1}}).encode(),
 			"01" + "02" + "02" + "0141" + "01" + "0142" + "01" + "00" + "00" + "00" + "01" + "0178" + "02" + "01" + "0164" + "01"},
@@ -197,5 +202,39 @@ func TestValueRoundTrip(t *testing.T) {
 				t.Errorf("decoding with a trailing byte succeeded")
 			}
 		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestStoreImageGolden pins every key and value a small ingest writes, in
+// key order: the whole on-disk image of one article. Run with -update after
+// a deliberate format change (and bump FormatVersion).
+func TestStoreImageGolden(t *testing.T) {
+	s := openMem(t)
+	ex := article("a#1", "2024-01-10", fact{S: "Vladimir Putin", V: "meet", O: "Volodymyr Zelenskyy", SText: "Putin"})
+	mustIngest(t, s, ex)
+	var b strings.Builder
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scanTxn(txn, nil, false, func(k, v []byte) error {
+			fmt.Fprintf(&b, "%q\n  key   %x\n  value %x\n", k, k, v)
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "image.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestStoreImageGolden -update)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("store image (-golden +got):\n%s", diff)
 	}
 }

@@ -92,7 +92,7 @@ func (r articleRecord) info(id string) ArticleInfo {
 // order). It stops at the first error from fn, which it returns unwrapped,
 // or when ctx is done.
 func (s *Store) EachArticle(ctx context.Context, fn func(ArticleInfo) error) error {
-	return s.scan(ctx, articlePrefix(), false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scan(ctx, []byte{prefixArticle}, false, func(_ *badger.Txn, k, v []byte) error {
 		parts, err := parseStringsKey(prefixArticle, k, 1)
 		if err != nil {
 			return corrupt(k, err)
@@ -109,7 +109,7 @@ func (s *Store) EachArticle(ctx context.Context, fn func(ArticleInfo) error) err
 // then by position in the article's extraction. It stops at the first error
 // from fn, which it returns unwrapped, or when ctx is done.
 func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) error {
-	return s.scan(ctx, triplePrefix(nil), false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scan(ctx, []byte{prefixTriple}, false, func(_ *badger.Txn, k, v []byte) error {
 		t, err := tripleAt(k, v)
 		if err != nil {
 			return err
@@ -121,7 +121,7 @@ func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) erro
 // ArticleTriples calls fn for the triples of article id in extraction
 // order; an unknown id gives no calls.
 func (s *Store) ArticleTriples(ctx context.Context, id string, fn func(news.Triple) error) error {
-	return s.scan(ctx, triplePrefix(&id), false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scan(ctx, triplePrefix(id), false, func(_ *badger.Txn, k, v []byte) error {
 		t, err := tripleAt(k, v)
 		if err != nil {
 			return err
@@ -188,7 +188,7 @@ func (s *Store) indexScan(ctx context.Context, prefix byte, p []byte, fn func(ne
 // end). It stops at the first error from fn, which it returns unwrapped, or
 // when ctx is done.
 func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) error {
-	return s.scan(ctx, mentionPrefix(nil), false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scan(ctx, []byte{prefixMention}, false, func(_ *badger.Txn, k, v []byte) error {
 		m, err := mentionAt(k, v)
 		if err != nil {
 			return err
@@ -200,7 +200,7 @@ func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) er
 // ArticleMentions calls fn for the mentions of article id in sentence
 // order; an unknown id gives no calls.
 func (s *Store) ArticleMentions(ctx context.Context, id string, fn func(news.Mention) error) error {
-	return s.scan(ctx, mentionPrefix(&id), false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scan(ctx, mentionPrefix(id), false, func(_ *badger.Txn, k, v []byte) error {
 		m, err := mentionAt(k, v)
 		if err != nil {
 			return err

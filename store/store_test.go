@@ -75,6 +75,13 @@ func TestIngestTwiceUnchanged(t *testing.T) {
 		{"duplicate triples", dup, dup},
 		{"odd id", a3, a3},
 		{"moved file", a1, moved},
+		// The hash covers the article, not the extraction: a new extractor
+		// needs `rebuild --from-scratch` to reach stored articles.
+		{"other extraction of the same text", dup, func() news.Extraction {
+			ex := dup
+			ex.Triples = ex.Triples[:1]
+			return ex
+		}()},
 	}
 	ctx := context.Background()
 	for _, tt := range tests {
@@ -630,13 +637,51 @@ func TestReopen(t *testing.T) {
 	}
 }
 
+// TestOpenReadOnlyMissing: a read-only open of a directory without a store
+// fails with fs.ErrNotExist and creates nothing.
 func TestOpenReadOnlyMissing(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "absent")
-	if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("Open(absent, ReadOnly): err = %v, want fs.ErrNotExist", err)
+	tests := []struct {
+		name  string
+		setup func(dir string) error
+	}{
+		{"no directory", func(string) error { return nil }},
+		{"empty directory", func(dir string) error { return os.Mkdir(dir, 0o755) }},
 	}
-	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("read-only Open created %s", dir)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "store")
+			if err := tt.setup(dir); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.ReadDir(dir)
+			if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("Open(ReadOnly): err = %v, want fs.ErrNotExist", err)
+			}
+			if after, _ := os.ReadDir(dir); len(after) != len(before) {
+				t.Errorf("read-only Open created files: %v", after)
+			}
+		})
+	}
+}
+
+// TestIngestTooLarge: an article beyond one transaction is refused whole.
+func TestIngestTooLarge(t *testing.T) {
+	s := openMem(t)
+	mustIngest(t, s, a1)
+	before, version := snap(t, s), s.db.MaxVersion()
+	facts := make([]fact, 20000)
+	for i := range facts {
+		facts[i] = fact{S: fmt.Sprintf("Actor %d", i), V: strings.Repeat("v", 200), O: "NATO"}
+	}
+	big := article("a1", "2024-01-01", facts...)
+	if _, err := s.Ingest(context.Background(), big); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Ingest: err = %v, want ErrTooLarge", err)
+	}
+	if v := s.db.MaxVersion(); v != version {
+		t.Errorf("a refused ingest wrote to the store")
+	}
+	if diff := cmp.Diff(before, snap(t, s)); diff != "" {
+		t.Errorf("store changed (-before +after):\n%s", diff)
 	}
 }
 

@@ -19,8 +19,8 @@ import (
 // Exit statuses, listed in every command's help.
 const (
 	exitOK       = 0
-	exitFailure  = 1 // an error, or a query that matched nothing
-	exitUsage    = 2 // bad flags or arguments
+	exitFailure  = 1  // an error, or a query that matched nothing
+	exitUsage    = 2  // bad flags or arguments
 	exitLocked   = 75 // the store is held by another process (EX_TEMPFAIL)
 	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 store in use by another process.`
 )

@@ -44,7 +44,9 @@
 // apostrophes are folded on both sides ("Elysee" matches "Élysée",
 // "Côte d’Ivoire" matches "Côte d'Ivoire"). A leading "the" is skipped but
 // counted in Match.Tokens; a trailing possessive ("Kremlin's", "Houthis'")
-// is accepted on the last token; an abbreviation written with dots also
+// is accepted on the last token; a possessive inside a form matches whether
+// or not the tokenizer split it off ("People's Republic of China" matches
+// "People" "'s" "Republic" "of" "China"); an abbreviation written with dots also
 // matches without its final dot ("U.S" at the end of a sentence). All-capital
 // headlines ("RUSSIA") are not matched.
 //

@@ -65,13 +65,22 @@ const (
 	KindInstitution                      // an institution, folded into its country or not
 )
 
-var kindNames = [...]string{"none", "name", "alias", "demonym", "capital", "institution"}
-
 // String returns the kind in lower case: "name", "alias", "demonym",
 // "capital", "institution", or "none" for the zero MatchKind.
 func (k MatchKind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
+	switch k {
+	case 0:
+		return "none"
+	case KindName:
+		return "name"
+	case KindAlias:
+		return "alias"
+	case KindDemonym:
+		return "demonym"
+	case KindCapital:
+		return "capital"
+	case KindInstitution:
+		return "institution"
 	}
 	return "MatchKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -80,7 +89,7 @@ func (k MatchKind) String() string {
 type Match struct {
 	Entry  *Entry    // resolved actor: the country when folded; must not be modified
 	Kind   MatchKind // how it was found
-	Tokens int       // tokens consumed, a skipped leading "the" included
+	Tokens int       // tokens consumed, with a skipped leading "the" and split possessives ("People" "'s")
 	Form   string    // the form as written in the data: "Kremlin", "U.S."
 
 	// Via is the canonical name of the capital or institution the match
@@ -157,6 +166,7 @@ func New(entries []Entry, opts Options) (*Gazetteer, error) {
 
 	g := &Gazetteer{opts: opts, byID: make(map[string]*Entry, len(last))}
 	forms := make(map[string]*form)
+	excl := make(map[*Entry][][]word) // each entry's Exclude phrases, split
 	add := func(text string, target *Entry, kind MatchKind, via string, seq int, src *Entry) {
 		ws := splitForm(text)
 		key := formKey(ws)
@@ -168,12 +178,20 @@ func New(entries []Entry, opts Options) (*Gazetteer, error) {
 			f.words = append(f.words, newWord(w))
 		}
 		f.ambiguous = src.Ambiguous && (kind == KindName || kind == KindAlias) && isSingle(ws)
-		for _, x := range src.Exclude {
-			var p []word
-			for _, w := range splitForm(x) {
-				p = append(p, newWord(w))
+		// Keep only the phrases that share a word with the form: a phrase
+		// can overlap a match only through a token that both contain.
+		if src.Exclude != nil && excl[src] == nil {
+			excl[src] = make([][]word, len(src.Exclude))
+			for i, x := range src.Exclude {
+				for _, w := range splitForm(x) {
+					excl[src][i] = append(excl[src][i], newWord(w))
+				}
 			}
-			f.exclude = append(f.exclude, p)
+		}
+		for _, p := range excl[src] {
+			if shareWord(p, f.words) {
+				f.exclude = append(f.exclude, p)
+			}
 		}
 		forms[key] = f
 	}
@@ -216,7 +234,9 @@ func New(entries []Entry, opts Options) (*Gazetteer, error) {
 	// can have, longest form first, later definitions first among equals.
 	g.index = make(map[string][]*form)
 	for _, f := range forms {
-		for _, k := range f.words[0].keys() {
+		ks := f.words[0].keys()
+		slices.Sort(ks)
+		for _, k := range slices.Compact(ks) {
 			g.index[k] = append(g.index[k], f)
 		}
 	}
@@ -285,18 +305,21 @@ func (g *Gazetteer) MatchWords(words []string, i int) (Match, bool) {
 	}, true
 }
 
-// longestAt returns the longest form matching at words[i] and the number
-// of words it covers, or nil.
+// longestAt returns the form with the most words matching at words[i]
+// and the number of tokens it takes, or nil.
 func (g *Gazetteer) longestAt(words []string, i int) (*form, int) {
 	tok := fold(words[i])
-	var best *form
+	var (
+		best *form
+		n    int
+	)
 	try := func(key string) {
 		for _, f := range g.index[key] {
 			if best != nil && len(f.words) <= len(best.words) {
 				return
 			}
-			if matchSeq(f.words, words, i) && !excluded(f.exclude, words, i, len(f.words)) {
-				best = f
+			if k, ok := matchSeq(f.words, words, i); ok && !excluded(f.exclude, words, i, k) {
+				best, n = f, k
 				return
 			}
 		}
@@ -305,10 +328,20 @@ func (g *Gazetteer) longestAt(words []string, i int) (*form, int) {
 	if s, ok := stripPossessive(tok); ok {
 		try(s) // a one-word form with a possessive: "Kremlin's"
 	}
-	if best == nil {
-		return nil, 0
+	return best, n
+}
+
+// shareWord reports whether two word lists may match a common token:
+// whether they have a word in common, ignoring case and possessive endings.
+func shareWord(a, b []word) bool {
+	for i := range a {
+		for j := range b {
+			if strings.EqualFold(a[i].base(), b[j].base()) {
+				return true
+			}
+		}
 	}
-	return best, len(best.words)
+	return false
 }
 
 // excluded reports whether one of the phrases occurs in words overlapping
@@ -316,13 +349,16 @@ func (g *Gazetteer) longestAt(words []string, i int) (*form, int) {
 func excluded(phrases [][]word, words []string, start, n int) bool {
 	end := start + n
 	for _, p := range phrases {
-		for j := max(0, start-len(p)+1); j < end && j+len(p) <= len(words); j++ {
-			if j >= start && j+len(p) <= end {
+		// A phrase takes at most two tokens per word.
+		for j := max(0, start-2*len(p)+1); j < end; j++ {
+			m, ok := matchSeq(p, words, j)
+			if !ok || j+m <= start {
+				continue // no occurrence, or one that ends before the match
+			}
+			if j >= start && j+m <= end {
 				continue // inside the match: "Republic of the Congo" in "Democratic Republic of the Congo"
 			}
-			if matchSeq(p, words, j) {
-				return true
-			}
+			return true
 		}
 	}
 	return false

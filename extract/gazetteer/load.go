@@ -108,7 +108,7 @@ func Load(path string) ([]Entry, error) {
 
 // fileEntries is the mapping form of a gazetteer file.
 type fileEntries struct {
-	Entries *[]Entry `json:"entries" yaml:"entries"`
+	Entries *[]*Entry `json:"entries" yaml:"entries"`
 }
 
 // parse decodes and checks the entries in data, read from name.
@@ -120,8 +120,10 @@ func parse(name string, data []byte, f format) ([]Entry, error) {
 			f = formatJSON
 		}
 	}
+	// Entries decode as pointers so that a null entry keeps its place
+	// (yaml.v3 drops null values from a []Entry) and is reported.
 	var (
-		entries []Entry
+		entries []*Entry
 		err     error
 	)
 	if f == formatJSON {
@@ -134,7 +136,10 @@ func parse(name string, data []byte, f format) ([]Entry, error) {
 	}
 	out := make([]Entry, len(entries))
 	for i, e := range entries {
-		c, err := normalize(e)
+		if e == nil {
+			return nil, &EntryError{File: name, Entry: i + 1, Err: errors.New("empty entry")}
+		}
+		c, err := normalize(*e)
 		if err != nil {
 			return nil, &EntryError{File: name, Entry: i + 1, Name: strings.TrimSpace(e.Name), Err: err}
 		}
@@ -143,16 +148,19 @@ func parse(name string, data []byte, f format) ([]Entry, error) {
 	return out, nil
 }
 
-var errShape = errors.New(`want a list of entries or a mapping with the key "entries"`)
+// shapeError reports a file that is neither a list nor a mapping.
+func shapeError() error {
+	return errors.New(`want a list of entries or a mapping with the key "entries"`)
+}
 
-func decodeJSON(data []byte) ([]Entry, error) {
+func decodeJSON(data []byte) ([]*Entry, error) {
 	t := bytes.TrimSpace(data)
 	if len(t) == 0 {
 		return nil, errors.New("empty file")
 	}
 	dec := json.NewDecoder(bytes.NewReader(t))
 	dec.DisallowUnknownFields()
-	var entries []Entry
+	var entries []*Entry
 	switch t[0] {
 	case '[':
 		if err := dec.Decode(&entries); err != nil {
@@ -168,7 +176,7 @@ func decodeJSON(data []byte) ([]Entry, error) {
 		}
 		entries = *fe.Entries
 	default:
-		return nil, errShape
+		return nil, shapeError()
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("data after the entries")
@@ -176,7 +184,7 @@ func decodeJSON(data []byte) ([]Entry, error) {
 	return entries, nil
 }
 
-func decodeYAML(data []byte) (entries []Entry, err error) {
+func decodeYAML(data []byte) (entries []*Entry, err error) {
 	// yaml.v3 reports errors by panicking internally and recovering; keep
 	// any panic that escapes it from reaching the caller.
 	defer func() {
@@ -214,7 +222,7 @@ func decodeYAML(data []byte) (entries []Entry, err error) {
 		}
 		entries = *fe.Entries
 	default:
-		return nil, errShape
+		return nil, shapeError()
 	}
 	return entries, nil
 }

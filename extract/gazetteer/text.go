@@ -14,6 +14,11 @@ type word struct {
 	title   string // folded, in Title Case: "Of" for "of"
 	dotless string // an abbreviation without its final dot ("U.S"), or ""
 	the     bool   // the article, which matches in any of its usual cases
+
+	// A word with a possessive ending ("People's", "Workers'") also
+	// matches as two tokens, as tokenizers split it: "People" "'s".
+	stem *word  // the word without its ending, or nil
+	poss string // the ending: "'s" or "'"
 }
 
 func newWord(s string) word {
@@ -22,19 +27,24 @@ func newWord(s string) word {
 	if len(f) > 1 && strings.HasSuffix(f, ".") && isAbbrev(f) {
 		w.dotless = f[:len(f)-1]
 	}
+	if stem, ok := stripPossessive(f); ok {
+		sw := newWord(stem)
+		w.stem, w.poss = &sw, f[len(stem):]
+	}
 	return w
 }
 
 // eq reports whether a folded token is this word.
-func (w word) eq(tok string) bool {
+func (w *word) eq(tok string) bool {
 	if w.the {
 		return isThe(tok)
 	}
 	return tok == w.exact || tok == w.title || w.dotless != "" && tok == w.dotless
 }
 
-// keys returns the folded tokens that eq accepts, for the first-word index.
-func (w word) keys() []string {
+// keys returns the folded tokens that can start this word, for the
+// first-word index.
+func (w *word) keys() []string {
 	if w.the {
 		return []string{"the", "The", "THE"}
 	}
@@ -45,28 +55,55 @@ func (w word) keys() []string {
 	if w.dotless != "" {
 		ks = append(ks, w.dotless)
 	}
+	if w.stem != nil {
+		ks = append(ks, w.stem.keys()...)
+	}
 	return ks
 }
 
-// matchSeq reports whether the words ws occur at toks[start:]. The last
-// token may carry a possessive ending.
-func matchSeq(ws []word, toks []string, start int) bool {
-	if start < 0 || start+len(ws) > len(toks) {
-		return false
+// matchSeq reports whether the words ws occur at toks[start:], and how
+// many tokens they take. The last token may carry a possessive ending.
+func matchSeq(ws []word, toks []string, start int) (int, bool) {
+	if start < 0 {
+		return 0, false
 	}
-	for j, w := range ws {
-		t := fold(toks[start+j])
-		if w.eq(t) {
-			continue
+	k := start
+	for j := range ws {
+		w := &ws[j]
+		if k >= len(toks) {
+			return 0, false
 		}
-		if j == len(ws)-1 {
-			if s, ok := stripPossessive(t); ok && w.eq(s) {
-				continue
+		t := fold(toks[k])
+		switch {
+		case w.eq(t):
+			k++
+		case w.stem != nil && w.stem.eq(t) && k+1 < len(toks) && isPossessiveToken(fold(toks[k+1]), w.poss):
+			k += 2 // "People" "'s"
+		case j == len(ws)-1:
+			s, ok := stripPossessive(t)
+			if !ok || !w.eq(s) {
+				return 0, false
 			}
+			k++
+		default:
+			return 0, false
 		}
-		return false
 	}
-	return true
+	return k - start, true
+}
+
+// base returns the word without a possessive ending.
+func (w *word) base() string {
+	if w.stem != nil {
+		return w.stem.exact
+	}
+	return w.exact
+}
+
+// isPossessiveToken reports whether a token is the possessive ending poss
+// split off by a tokenizer.
+func isPossessiveToken(tok, poss string) bool {
+	return tok == poss || poss == "'s" && tok == "'S"
 }
 
 // splitForm splits a form into words at white space.

@@ -2,8 +2,10 @@ package source
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,7 +27,7 @@ func TestSharedKremlinDump(t *testing.T) {
 	}
 	for i, a := range r.articles {
 		t.Logf("%-18s %-10s %q", a.ID, a.Date, a.Title)
-		if want := "kremlin-scrape#" + itoa(i+1); a.ID != want {
+		if want := "kremlin-scrape#" + strconv.Itoa(i+1); a.ID != want {
 			t.Errorf("article %d: ID = %q, want %q", i, a.ID, want)
 		}
 		checkCorpusArticle(t, a, path)
@@ -65,6 +67,44 @@ func TestSharedArticles(t *testing.T) {
 	}
 }
 
+// TestSharedGoldAnchors checks that every evidence anchor of the shared
+// gold triples appears verbatim in the Text of its article, so that
+// normalisation keeps the sentences the evaluation looks for.
+func TestSharedGoldAnchors(t *testing.T) {
+	gold := testshared.Path(t, "eval/dev-gold.jsonl")
+	dir := testshared.Path(t, "corpus/articles")
+	data, err := os.ReadFile(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, a := range readAll(t, Options{}, dir).articles {
+		texts[a.ID] = a.Text
+	}
+	n := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var g struct {
+			Doc    string `json:"doc"`
+			Anchor string `json:"anchor"`
+		}
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatalf("%s:%d: %v", gold, i+1, err)
+		}
+		text, ok := texts[g.Doc]
+		if !ok || g.Anchor == "" {
+			continue
+		}
+		n++
+		if !strings.Contains(text, g.Anchor) {
+			t.Errorf("%s: anchor %q not in Text", g.Doc, g.Anchor)
+		}
+	}
+	t.Logf("%d anchors checked", n)
+}
+
 // checkCorpusArticle checks what every real article should look like.
 func checkCorpusArticle(t *testing.T, a news.Article, path string) {
 	t.Helper()
@@ -91,14 +131,6 @@ func checkCorpusArticle(t *testing.T, a news.Article, path string) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
 }
 
 // BenchmarkReadShared measures reading the whole shared corpus.

@@ -15,7 +15,8 @@
 // a file named explicitly (or matched by a glob pattern) with another
 // extension is read as plain text. Standard input ("-") is sniffed: JSON
 // Lines when its first non-space byte is '{', HTML when it is '<', plain text
-// otherwise; its articles take the id stem "stdin".
+// otherwise; its articles take the id stem "stdin". JSON Lines (from files
+// and standard input) are streamed; other formats are read whole.
 //
 // # Text normalisation (every format)
 //
@@ -80,7 +81,8 @@
 // or fewer than 3 words in all) are dropped and not numbered. When only one
 // part is left, the file is a single article with a stray separator (a
 // scraped article ending in "Source link") and its id is the plain stem.
-// Every part gets the date and title treatment above.
+// Every part gets the date and title treatment above; a file or part left
+// with no text once its date line is removed gives no article.
 //
 // # JSON Lines
 //
@@ -119,7 +121,9 @@
 // root, then JSON-LD "datePublished". URL: <link rel="canonical">, then
 // og:url. When the content holds no <h1> matching the title and does not
 // start with the title, the title is put before the text as its own
-// paragraph.
+// paragraph. Pages the parser refuses (more than 512 nested open elements)
+// are read token by token instead: the text outside dropped elements, with
+// block breaks, and the <title>.
 //
 // # Ids, sources and order
 //

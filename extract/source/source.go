@@ -18,13 +18,21 @@ import (
 	"github.com/newsgraph/newsgraph/news"
 )
 
-// Sentinel errors. The first three are the Err of a *Warning; the last two
-// are wrapped in the errors Read returns for bad paths.
+// Sentinel errors. The first three are the Err of a *Warning (which adds
+// the path, so they carry no package prefix); the last two are wrapped in
+// the errors Read returns for bad paths. Match them with errors.Is.
 var (
-	ErrEmpty   = errors.New("empty file, skipped")
-	ErrBinary  = errors.New("binary file, skipped")
-	ErrNoText  = errors.New("no article text, skipped")
+	// ErrEmpty means the file is empty or holds only white space.
+	ErrEmpty = errors.New("empty file, skipped")
+	// ErrBinary means the file looks binary (see the package comment).
+	ErrBinary = errors.New("binary file, skipped")
+	// ErrNoText means the file has content but no article text, e.g. an HTML
+	// page with only scripts and navigation, or a dump with only
+	// separators and boilerplate.
+	ErrNoText = errors.New("no article text, skipped")
+	// ErrNoMatch means a glob pattern matched no file.
 	ErrNoMatch = errors.New("source: no files match the pattern")
+	// ErrNoStdin means "-" was given but Options.Stdin is nil.
 	ErrNoStdin = errors.New("source: standard input (\"-\") is not available")
 )
 
@@ -60,7 +68,8 @@ func (o Options) split() *regexp.Regexp {
 
 // Warning is a non-fatal problem with one input, e.g.
 // "corpus/x.jsonl:7: invalid JSON: …". The input, or the bad line of it, is
-// skipped and reading goes on.
+// skipped and reading goes on; a duplicate id is only reported, and both
+// articles are delivered.
 type Warning struct {
 	Path string // the file as given, "-" for standard input
 	Line int    // 1-based line number, or 0 when not known
@@ -116,11 +125,7 @@ func Read(ctx context.Context, paths []string, opts Options, fn func(news.Articl
 			return err
 		}
 		if it.stdin {
-			data, err := io.ReadAll(opts.Stdin)
-			if err != nil {
-				return fmt.Errorf("source: read standard input: %w", err)
-			}
-			if err := parseData(ctx, stdinInput(), data, s); err != nil {
+			if err := readStdin(ctx, opts.Stdin, s); err != nil {
 				return err
 			}
 			continue
@@ -260,15 +265,51 @@ func stdinInput() input { return input{path: "-", stem: "stdin", format: formatS
 
 // sniff picks the format of standard input from its first non-space byte.
 func sniff(data []byte) format {
+	f, _ := sniffPrefix(data)
+	return f
+}
+
+// sniffPrefix is sniff on the start of the input; it reports false when
+// the start holds no non-space byte yet.
+func sniffPrefix(data []byte) (format, bool) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	data = bytes.TrimLeft(data, " \t\r\n\f\v")
 	switch {
-	case len(data) > 0 && data[0] == '{':
-		return formatJSONL
-	case len(data) > 0 && data[0] == '<':
-		return formatHTML
+	case len(data) == 0:
+		return formatText, false
+	case data[0] == '{':
+		return formatJSONL, true
+	case data[0] == '<':
+		return formatHTML, true
 	}
-	return formatText
+	return formatText, true
+}
+
+// readStdin reads standard input: JSON Lines are streamed, other formats
+// are read whole.
+func readStdin(ctx context.Context, r io.Reader, s *sink) error {
+	const peekMax = 64 << 10
+	br := bufio.NewReaderSize(r, peekMax)
+	in := stdinInput()
+	in.format = formatText
+	for n := 512; ; n *= 2 {
+		head, err := br.Peek(min(n, peekMax))
+		if f, ok := sniffPrefix(head); ok {
+			in.format = f
+			break
+		}
+		if err != nil || n >= peekMax {
+			break
+		}
+	}
+	if in.format == formatJSONL {
+		return parseJSONL(ctx, in, br, s)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return fmt.Errorf("source: read standard input: %w", err)
+	}
+	return parseData(ctx, in, data, s)
 }
 
 // item is one input to read, found by plan.
@@ -396,21 +437,33 @@ func globHidden(pat, match []string) bool {
 
 // walkDir returns the supported files under dir, recursively, sorted by
 // slash-separated path, skipping hidden names.
+// Symbolic links to folders inside dir are not followed; dir itself may be
+// one.
 func walkDir(dir string) ([]string, error) {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root = dir + string(filepath.Separator) // make WalkDir follow it
+	}
 	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != dir && isHidden(d.Name()) {
+		if p != root && isHidden(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if !d.IsDir() && supported(p) {
-			files = append(files, p)
+		if d.IsDir() || !supported(p) {
+			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				return nil // a dangling link, or a link to a folder
+			}
+		}
+		files = append(files, p)
 		return nil
 	})
 	sort.Slice(files, func(i, j int) bool {

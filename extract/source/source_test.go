@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -144,6 +146,11 @@ func TestReadStdin(t *testing.T) {
 			want: []news.Article{{ID: "stdin", Title: "Page title", Text: "Page title\n\nPara.", Source: "-"}},
 		},
 		{
+			name: "json lines after much white space",
+			in:   strings.Repeat(" \n", 600) + `{"text":"Late."}`,
+			want: []news.Article{{ID: "stdin#601", Text: "Late.", Source: "-"}},
+		},
+		{
 			name: "dump",
 			in:   "First story here\n\nBody one.\nSource link\nSecond story here\n\nBody two.",
 			want: []news.Article{
@@ -159,6 +166,41 @@ func TestReadStdin(t *testing.T) {
 				t.Errorf("articles mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+	r := readAll(t, Options{Stdin: strings.NewReader(" \n\t")}, "-")
+	if diff := cmp.Diff([]string{"-: empty file, skipped"}, r.warnings); diff != "" || len(r.articles) > 0 {
+		t.Errorf("blank stdin: %d articles; warnings mismatch (-want +got):\n%s", len(r.articles), diff)
+	}
+}
+
+func TestReadSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "a.txt"), []byte("A story here\n\nBody."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		filepath.Join(dir, "link"):             real,
+		filepath.Join(real, "folder-link.txt"): filepath.Join(real, "sub"),
+		filepath.Join(real, "dangling.txt"):    filepath.Join(dir, "missing.txt"),
+		filepath.Join(real, "file-link.txt"):   filepath.Join(real, "a.txt"),
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	r := readAll(t, Options{}, filepath.Join(dir, "link"))
+	want := []string{filepath.Join(dir, "link", "a.txt"), filepath.Join(dir, "link", "file-link.txt")}
+	var got []string
+	for _, a := range r.articles {
+		got = append(got, a.Source)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sources mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -37,28 +37,29 @@ func parseText(ctx context.Context, in input, data []byte, s *sink) error {
 	}
 	parts, isDump := splitDump(text, s.opts.split())
 	if !isDump {
-		a := textArticle(text)
-		a.ID, a.Source = in.stem, in.path
-		return s.emit(a, in.path, 0)
+		parts = []string{text}
 	}
-	var kept []string
+	var arts []news.Article
 	for _, part := range parts {
-		if part = tidyLines(part); !isBoilerplatePart(part) {
-			kept = append(kept, part)
-		}
-	}
-	if len(kept) == 0 {
-		s.warn(in.path, 0, ErrNoText)
-		return nil
-	}
-	for n, part := range kept {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a := textArticle(part)
+		if part = tidyLines(part); isDump && isBoilerplatePart(part) {
+			continue
+		}
+		// The text can be empty when it held only a date line.
+		if a := textArticle(part); a.Text != "" {
+			arts = append(arts, a)
+		}
+	}
+	if len(arts) == 0 {
+		s.warn(in.path, 0, ErrNoText)
+		return nil
+	}
+	for n, a := range arts {
 		a.ID, a.Source = fmt.Sprintf("%s#%d", in.stem, n+1), in.path
-		if len(kept) == 1 {
-			a.ID = in.stem // a lone article with a stray separator line
+		if len(arts) == 1 {
+			a.ID = in.stem // one article, or one with a stray separator line
 		}
 		if err := s.emit(a, in.path, 0); err != nil {
 			return err

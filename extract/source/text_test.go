@@ -219,6 +219,8 @@ func TestDumps(t *testing.T) {
 		{"lone article with a stray separator", "Only article here\n\nIts body text.\n\nSource link\n", nil, []string{"d"}, nil},
 		{"boilerplate parts dropped", "Advertisement\n\n7\nSource link\nReal article here\n\nIts body text.\nSource link\nRead more\nShare\nSource link\nAnother real article\n\nMore body text.", nil, []string{"d#1", "d#2"}, nil},
 		{"separator inside a line is not a separator", "Click the Source link below for more.\n\nBody text is here.", nil, []string{"d"}, nil},
+		{"only a date line", "MOSCOW, Jan 2, 2024 (Reuters) -", nil, nil, []string{"d.txt: no article text, skipped"}},
+		{"dump part with only a date line", "2 Jan 2024\nSource link\nA real story here\n\nBody.\nSource link\nTuesday, 02 January 2024 12:17 GMT\nSource link\nAnother story here\n\nBody.", nil, []string{"d#1", "d#2"}, nil},
 		{"only separators", "Source link\n\n  \nSource link", nil, nil, []string{"d.txt: no article text, skipped"}},
 		{"custom separator", "First story here\n\nBody one.\n-----\nSecond story here\n\nBody two.", regexp.MustCompile(`(?m)^-{5,}$`), []string{"d#1", "d#2"}, nil},
 		{"empty matches ignored", "First story here\n\nBody one.", regexp.MustCompile(`x*`), []string{"d"}, nil},
