@@ -117,6 +117,11 @@ func (d *document) recognise(s *sentence) {
 				i = next + n
 				continue
 			}
+			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] {
+				// "arrived in Oslo": the city as a place, not its government.
+				i += m.Tokens
+				continue
+			}
 			if m.Kind == gazetteer.KindDemonym {
 				// A demonym is an actor only before an agent noun or an
 				// organisation name: "Russian forces", "the Ukrainian Air Force".

@@ -113,6 +113,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 				Sentence: s.index,
 				Start:    sp.startByte,
 				End:      sp.endByte,
+				Date:     a.Date,
 			})
 		}
 		ex.Triples = append(ex.Triples, x.relations(a, s)...)

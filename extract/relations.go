@@ -37,6 +37,7 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 			c.owner[t] = si
 		}
 	}
+	x.retagVerbs(&c)
 	var out []news.Triple
 	seen := map[string]bool{}
 	for v := range c.toks {
@@ -67,6 +68,38 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 	return out
 }
 
+// retagVerbs corrects a common tagger fault on news text: right after a
+// name, especially at the start of a sentence or headline, a verb is often
+// tagged as an adjective or noun ("Norway/RB urged/JJ Ukraine",
+// "Russia attacks/NNS Ukraine"). A known verb form right after an actor and
+// before a noun phrase is re-tagged as a finite verb.
+func (x *Extractor) retagVerbs(c *clause) {
+	for v := 1; v+1 < len(c.toks); v++ {
+		t := &c.toks[v]
+		if c.owner[v] >= 0 || c.owner[v-1] < 0 || isVerbTag(t.Tag) {
+			continue
+		}
+		if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNS" && t.Tag != "RB" {
+			continue
+		}
+		next := c.toks[v+1]
+		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		lem := x.lemmas.Verb(w)
+		if !x.lemmas.IsBase(lem) || lem == w {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(w, "ed"):
+			t.Tag = "VBD"
+		case strings.HasSuffix(w, "s"):
+			t.Tag = "VBZ"
+		}
+	}
+}
+
 // relation is one verb's reading: who does what to whom.
 type relation struct {
 	subjects, objects []int // span indexes
@@ -83,7 +116,11 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		return nil
 	}
 	passive := toks[v].Tag == "VBN" && x.beforeIsBe(c, v)
-	if !passive && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
+	// The tagger often reads a past tense right after a name as a
+	// participle ("Norway urged"); a participle right after its subject is
+	// taken as the past tense.
+	afterActor := v > 0 && c.owner[v-1] >= 0
+	if !passive && !afterActor && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
 		return nil // adjectival participle: "negotiating team", "US-led talks"
 	}
 	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {

@@ -163,3 +163,7 @@ func isCapitalised(w string) bool {
 func isPossessive(w string) bool {
 	return w == "'s" || w == "’s" || w == "'" || w == "’"
 }
+
+// locatives are prepositions after which a capital names a place, not the
+// government seated there ("talks in Geneva", "arrived in Oslo").
+var locatives = setOf("in", "at", "near", "outside", "inside", "across", "throughout", "around", "within")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -168,13 +167,13 @@ func runEvalGold(ctx context.Context, s streams, f *sourceFlags, opts evalOption
 		return err
 	}
 	r := g.Score(exs)
+	if len(r.Docs) == 0 {
+		return fmt.Errorf("eval: none of the %d articles read is in %s (gold ids are file stems such as %q)", read, opts.gold, firstDoc(g))
+	}
 	for _, d := range r.Unread {
 		fmt.Fprintf(s.err, "newsgraph: warning: gold article %q is not among the articles read; its gold triples are not scored\n", d)
 	}
 	fmt.Fprintf(s.err, "newsgraph: eval: %d articles read, %d of the %d gold articles scored\n", read, len(r.Docs), len(r.Docs)+len(r.Unread))
-	if len(r.Docs) == 0 {
-		return fmt.Errorf("eval: none of the articles read is in %s (gold ids are file stems such as %q)", opts.gold, firstDoc(g))
-	}
 
 	if opts.format == "json" {
 		return writeJSON(s, struct {
@@ -195,7 +194,7 @@ func runEvalGold(ctx context.Context, s streams, f *sourceFlags, opts evalOption
 		sc := row.sc
 		rows = append(rows, []string{row.kind, strconv.Itoa(sc.Gold), strconv.Itoa(sc.Predicted),
 			strconv.Itoa(sc.TP), strconv.Itoa(sc.FP), strconv.Itoa(sc.FN),
-			frac(sc.Precision, sc.Predicted), frac(sc.Recall, sc.Gold), frac(sc.F1, sc.Predicted*sc.Gold)})
+			frac(sc.Precision, sc.Predicted), frac(sc.Recall, sc.Gold), frac(sc.F1, sc.Predicted+sc.Gold)})
 	}
 	if err := writeTable(s.out, aligned, []string{"kind", "gold", "predicted", "tp", "fp", "fn", "precision", "recall", "f1"}, rows); err != nil {
 		return err
@@ -263,7 +262,7 @@ func runEvalPlover(ctx context.Context, s streams, f *sourceFlags, opts evalOpti
 	for _, e := range append([]eval.EventScore{r.Total}, r.ByEvent...) {
 		rows = append(rows, []string{e.Event, strconv.Itoa(e.Records), strconv.Itoa(e.Found),
 			strconv.Itoa(e.Triples), strconv.Itoa(e.Matched),
-			frac(e.Precision, e.Triples), frac(e.Recall, e.Records), frac(e.F1, e.Triples*e.Records),
+			frac(e.Precision, e.Triples), frac(e.Recall, e.Records), frac(e.F1, e.Triples+e.Records),
 			frac(e.EventAccuracy, e.EventJudged) + fmt.Sprintf(" (%d/%d)", e.EventCorrect, e.EventJudged)})
 	}
 	if err := writeTable(s.out, aligned, []string{"event", "records", "found", "triples", "matched", "precision", "recall", "f1", "event_accuracy"}, rows); err != nil {
@@ -317,7 +316,7 @@ func writeJSON(s streams, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return errors.Join(errors.New("eval: write JSON"), err)
+		return fmt.Errorf("eval: write JSON: %w", err)
 	}
 	return nil
 }
@@ -334,12 +333,12 @@ func frac(v float64, den int) string {
 // clip shortens long text for aligned tables, where one long cell would
 // push every row wide; tab-separated output keeps it whole.
 func clip(s string, aligned bool) string {
-	const max = 100
+	const limit = 100
 	if !aligned {
 		return s
 	}
-	if r := []rune(s); len(r) > max {
-		return string(r[:max-1]) + "…"
+	if r := []rune(s); len(r) > limit {
+		return string(r[:limit-1]) + "…"
 	}
 	return s
 }

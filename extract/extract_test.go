@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/testshared"
+	"github.com/newsgraph/newsgraph/news"
+)
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// summary writes a triple as "Subject predicate Object" with " [neg]" and
+// " [hyp]" marks, for comparing whole sets.
+func summary(t news.Triple) string {
+	s := t.Subject + " " + t.Predicate + " " + t.Object
+	if t.Negated {
+		s += " [neg]"
+	}
+	if t.Hypothetical {
+		s += " [hyp]"
+	}
+	return s
+}
+
+func TestTriples(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // every triple, as summary gives it
+	}{
+		{"active", "Russia launched air strikes on Ukraine on Tuesday.",
+			[]string{"Russia launch Ukraine"}},
+		{"titles stripped, surname resolved",
+			"French President Emmanuel Macron met German Chancellor Friedrich Merz in Paris. Macron praised Germany.",
+			[]string{"Emmanuel Macron meet Friedrich Merz", "Emmanuel Macron praise Germany"}},
+		{"capital and institution as country", "The Kremlin accused Kyiv of sabotage.",
+			[]string{"Russia accuse Ukraine"}},
+		{"passive with agent", "Ukraine was attacked by Russian forces overnight.",
+			[]string{"Russia attack Ukraine"}},
+		{"passive without agent", "Ukraine was attacked overnight.", nil},
+		{"coordinated objects", "The minister urged both Ukraine and Russia to halt the fighting, said Norway.",
+			nil},
+		{"coordinated objects named", "Norway urged Ukraine and Russia to halt the fighting.",
+			[]string{"Norway urge Ukraine", "Norway urge Russia"}},
+		{"symmetric coordinated subjects", "Canada and Japan signed a maritime pact.",
+			[]string{"Canada sign Japan"}},
+		{"negated", "Germany did not support France.", []string{"Germany support France [neg]"}},
+		{"hypothetical", "The European Union could sanction Iran.", []string{"European Union sanction Iran [hyp]"}},
+		{"said is no relation", "Putin said Russia was ready.", nil},
+		{"control verb", "Dmitry Medvedev threatened to sink the UK.",
+			[]string{"Dmitry Medvedev threaten United Kingdom"}},
+		{"phrasal verb kept", "The United States called on China to release the activists.",
+			[]string{"United States call on China"}},
+		{"prepositional verb", "Turkish President Recep Erdogan met with NATO officials.",
+			[]string{"Recep Erdogan meet NATO"}},
+		{"relative clause subject", "Steve Witkoff, who met Vladimir Putin, flew home.",
+			[]string{"Steve Witkoff meet Vladimir Putin"}},
+		{"pronoun", "Kenyan President Samuel Odhengo arrived in Oslo. He thanked Norway for its help.",
+			[]string{"Samuel Odhengo thank Norway"}},
+		{"no self relation", "Russia criticised Moscow.", nil},
+		{"place is no actor", "Russia attacked Kremenchuk.", nil},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := x.Extract(context.Background(), news.Article{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tr := range ex.Triples {
+				got = append(got, summary(tr))
+			}
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q\n got  %q\n want %q", tt.text, got, want)
+			}
+		})
+	}
+}
+
+func TestTripleFields(t *testing.T) {
+	x := newTestExtractor(t)
+	a := news.Article{ID: "d1", Date: "2024-05-06", Text: "Headline here\n\nThe White House condemned Iran on Monday."}
+	ex, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Triples) != 1 {
+		t.Fatalf("got %d triples, want 1: %+v", len(ex.Triples), ex.Triples)
+	}
+	tr := ex.Triples[0]
+	if tr.Subject != "United States" || tr.SubjectType != news.GPE || tr.Object != "Iran" ||
+		tr.Predicate != "condemn" || tr.Event != Disapprove || tr.Mode != "verbal" || tr.Score >= 0 ||
+		tr.Date != "2024-05-06" || tr.Doc != "d1" || tr.Confidence <= 0 || tr.Confidence > 1 {
+		t.Errorf("triple = %+v", tr)
+	}
+	if a.Text[tr.Start:tr.End] != tr.Sentence || tr.Sentence != "The White House condemned Iran on Monday." {
+		t.Errorf("sentence %q at [%d:%d] does not locate its text", tr.Sentence, tr.Start, tr.End)
+	}
+	for _, m := range ex.Mentions {
+		if a.Text[m.Start:m.End] != m.Text || m.Date != a.Date {
+			t.Errorf("mention %+v does not locate its text", m)
+		}
+	}
+}
+
+// TestSharedCorpusInvariants runs the extractor over the development corpus
+// and checks what must hold for any article: offsets locate their text, no
+// actor relates to itself, types and confidences are in range.
+func TestSharedCorpusInvariants(t *testing.T) {
+	dir := testshared.Path(t, "corpus/articles")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no articles in %s", dir)
+	}
+	x := newTestExtractor(t)
+	total := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := news.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)}
+		ex, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += len(ex.Triples)
+		for _, tr := range ex.Triples {
+			if tr.SubjectID == tr.ObjectID {
+				t.Errorf("%s: self relation %s", a.ID, summary(tr))
+			}
+			if a.Text[tr.Start:tr.End] != tr.Sentence {
+				t.Errorf("%s: sentence offsets wrong for %q", a.ID, tr.Sentence)
+			}
+			for _, typ := range []string{tr.SubjectType, tr.ObjectType} {
+				if typ != news.Person && typ != news.Org && typ != news.GPE {
+					t.Errorf("%s: bad actor type %q in %s", a.ID, typ, summary(tr))
+				}
+			}
+			if tr.Confidence <= 0 || tr.Confidence > 1 {
+				t.Errorf("%s: confidence %v", a.ID, tr.Confidence)
+			}
+		}
+	}
+	t.Logf("%d articles, %d triples", len(files), total)
+	if total < len(files) {
+		t.Errorf("only %d triples from %d articles", total, len(files))
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Russia attacked Ukraine.", "He said.", "the Russian president", "“Putin’s” U.S. \n\n\x00",
+		"Mr. Smith met Dr. Jones of the UN.", "The the the", "", "A and B and C met.",
+	} {
+		f.Add(s)
+	}
+	x := newTestExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := news.Article{ID: "f", Text: text}
+		ex, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range ex.Triples {
+			if tr.Start < 0 || tr.End > len(text) || text[tr.Start:tr.End] != tr.Sentence || tr.SubjectID == tr.ObjectID {
+				t.Fatalf("bad triple %+v", tr)
+			}
+		}
+	})
+}

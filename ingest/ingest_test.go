@@ -1,0 +1,108 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/news"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// fakeExtractor makes one triple per article, slower for early articles so
+// that workers finish out of order.
+type fakeExtractor struct{ fail string }
+
+func (f fakeExtractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
+	if a.ID == f.fail {
+		return news.Extraction{}, errors.New("boom")
+	}
+	if a.ID == "a0" {
+		time.Sleep(20 * time.Millisecond)
+	}
+	return news.Extraction{Article: a, Triples: []news.Triple{{Doc: a.ID, SubjectID: "x", ObjectID: "y"}}}, nil
+}
+
+// fakeStore records the order of ingests.
+type fakeStore struct {
+	mu     sync.Mutex
+	hashes map[string]string
+	order  []string
+}
+
+func (s *fakeStore) ArticleHash(id string) (string, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h, ok := s.hashes[id]
+	return h, ok, nil
+}
+
+func (s *fakeStore) Ingest(ctx context.Context, ex news.Extraction) (store.Status, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.order = append(s.order, ex.Article.ID)
+	_, had := s.hashes[ex.Article.ID]
+	s.hashes[ex.Article.ID] = ex.Article.Hash()
+	if had {
+		return store.Changed, nil
+	}
+	return store.New, nil
+}
+
+func articles(n int, text string) Articles {
+	return func(yield func(news.Article) error) error {
+		for i := range n {
+			if err := yield(news.Article{ID: fmt.Sprintf("a%d", i), Text: text}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func TestRunOrderAndIncrements(t *testing.T) {
+	st := &fakeStore{hashes: map[string]string{}}
+	opts := Options{Workers: 4, NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil }}
+	sum, err := Run(context.Background(), articles(10, "v1"), st, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 10 || sum.New != 10 || sum.Triples != 10 {
+		t.Errorf("first run: %+v", sum)
+	}
+	for i, id := range st.order {
+		if id != fmt.Sprintf("a%d", i) {
+			t.Fatalf("stored out of input order: %v", st.order)
+		}
+	}
+	sum, err = Run(context.Background(), articles(10, "v1"), st, opts)
+	if err != nil || sum.Unchanged != 10 || sum.New+sum.Changed != 0 {
+		t.Errorf("same input again: %+v, %v; want all unchanged", sum, err)
+	}
+	sum, err = Run(context.Background(), articles(10, "v2"), st, opts)
+	if err != nil || sum.Changed != 10 {
+		t.Errorf("edited input: %+v, %v; want all changed", sum, err)
+	}
+}
+
+func TestRunStopsOnError(t *testing.T) {
+	st := &fakeStore{hashes: map[string]string{}}
+	opts := Options{Workers: 2, NewExtractor: func() (Extractor, error) { return fakeExtractor{fail: "a5"}, nil }}
+	sum, err := Run(context.Background(), articles(50, "x"), st, opts)
+	if err == nil || sum.New != 5 {
+		t.Fatalf("got %+v, %v; want an error after 5 stored articles", sum, err)
+	}
+	readErr := errors.New("disk gone")
+	_, err = Run(context.Background(), func(yield func(news.Article) error) error { return readErr }, st, opts)
+	if !errors.Is(err, readErr) {
+		t.Errorf("reader error not returned: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, articles(50, "y"), st, opts); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run: %v, want context.Canceled", err)
+	}
+}

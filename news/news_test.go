@@ -1,0 +1,41 @@
+package news
+
+import "testing"
+
+func TestActorID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Volodymyr Zelenskyy", "volodymyr-zelenskyy"},
+		{"Zelénskyy", "zelenskyy"},
+		{"U.S.", "u-s"},
+		{"  the   Kremlin ", "the-kremlin"},
+		{"Côte d’Ivoire", "cote-d-ivoire"},
+		{"G7", "g7"},
+		{"", ""},
+		{"—", ""},
+	}
+	for _, tt := range tests {
+		if got := ActorID(tt.in); got != tt.want {
+			t.Errorf("ActorID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHash(t *testing.T) {
+	a := Article{ID: "d1", Title: "T", Text: "body", Date: "2024-01-02", Source: "x.txt"}
+	b := a
+	b.Source = "moved/x.txt"
+	if a.Hash() != b.Hash() {
+		t.Error("moving a file changed its hash")
+	}
+	c := a
+	c.Text = "body!"
+	if a.Hash() == c.Hash() {
+		t.Error("editing the text kept the hash")
+	}
+	// Length prefixes keep field boundaries apart.
+	d1 := Article{ID: "ab", Title: "c"}
+	d2 := Article{ID: "a", Title: "bc"}
+	if d1.Hash() == d2.Hash() {
+		t.Error("field boundaries are not part of the hash")
+	}
+}
