@@ -3,8 +3,8 @@ package eval_test
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/eval"
@@ -25,7 +25,7 @@ func extractor(t testing.TB) *extract.Extractor {
 	return x
 }
 
-// extractArticles extracts every article that keep accepts.
+// extractArticles extracts the articles.
 func extractArticles(t testing.TB, x *extract.Extractor, articles []news.Article) []news.Extraction {
 	t.Helper()
 	var exs []news.Extraction
@@ -84,6 +84,25 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 
 // TestSampleCorpus scores the built-in sample corpus against its own gold
 // and logs the figures.
+// Recorded scores (README "Extraction quality"). A change that drops a score
+// more than regressionMargin below its record fails the tests; raise the
+// record when the extractor improves.
+const (
+	regressionMargin    = 0.02
+	recordedDevDirectF1 = 0.409 // dev gold, direct triples
+	recordedSampleAllF1 = 0.587 // demo corpus gold, direct + coref
+	recordedPloverF1    = 0.468 // PLOVER actor-pair F1
+)
+
+// checkFloor fails t when got has fallen more than regressionMargin below
+// the recorded figure.
+func checkFloor(t *testing.T, what string, got, recorded float64) {
+	t.Helper()
+	if got < recorded-regressionMargin {
+		t.Errorf("%s = %.3f, below the recorded %.3f by more than %.2f", what, got, recorded, regressionMargin)
+	}
+}
+
 func TestSampleCorpus(t *testing.T) {
 	items, err := eval.ParseGold("sample gold.jsonl", bytes.NewReader(sample.Gold))
 	if err != nil {
@@ -107,6 +126,7 @@ func TestSampleCorpus(t *testing.T) {
 	}
 	r := g.Score(extractArticles(t, extractor(t), articles))
 	logScores(t, "sample corpus", r)
+	checkFloor(t, "sample corpus all F1", r.Strict.All.F1, recordedSampleAllF1)
 	if len(r.Unread) > 0 {
 		t.Errorf("gold documents not in the sample corpus: %q", r.Unread)
 	}
@@ -137,6 +157,7 @@ func TestSharedDevGold(t *testing.T) {
 	}
 	r := g.Score(extractArticles(t, extractor(t), articles))
 	logScores(t, "dev gold", r)
+	checkFloor(t, "dev gold direct F1", r.Strict.Direct.F1, recordedDevDirectF1)
 	if len(r.Unread) > 0 {
 		t.Errorf("gold documents not in %s: %q", corpus, r.Unread)
 	}
@@ -157,11 +178,12 @@ func TestSharedBenchmarks(t *testing.T) {
 				t.Fatal(err)
 			}
 			logPlover(t, rel, r)
+			if strings.Contains(rel, "PLOVER") {
+				checkFloor(t, "PLOVER pair F1", r.Total.F1, recordedPloverF1)
+			}
 			if r.Unread != 0 {
 				t.Errorf("%d records unread", r.Unread)
 			}
 		})
 	}
 }
-
-var _ = os.Getenv

@@ -28,20 +28,23 @@
 //     straight ones and runs of white space become one space. Case matters.
 //  3. Names: the triple's subject names the item's subject and its object
 //     names the item's object, or, for a symmetric item, the other way
-//     round. A predicted name (Triple.Subject, or its id Triple.SubjectID)
-//     names a gold actor G when any of these holds:
-//     a. news.ActorID of the name equals news.ActorID of G;
-//     b. news.ActorID of the name equals news.ActorID of one of G's surface
-//     forms in the aliases file;
-//     c. the predicted actor's type is news.Person and the last
-//     space-separated word of its name equals the last word of G after
-//     news.ActorID ("Trump" and "Donald Trump", "Haugvik-Lunde" and
-//     "Ingrid Haugvik-Lunde").
+//     round; see below.
 //  4. Predicate: after lemmatising every word with the extractor's verb
 //     lemmatiser (extract/lemma), the predicted predicate equals one of the
 //     accepted predicates, or an accepted one-word predicate equals the
 //     first word (the verb) of a predicted phrase: "meet with" is accepted
 //     by "meet", "meeting" by "meet", "met" by "meeting".
+//
+// A predicted name (Triple.Subject, or its id Triple.SubjectID) names a
+// gold actor G when any of these holds:
+//
+//   - news.ActorID of the name equals news.ActorID of G;
+//   - news.ActorID of the name equals news.ActorID of one of G's surface
+//     forms in the aliases file;
+//   - the predicted actor's type is news.Person and the last
+//     space-separated word of its name equals the last word of G, both
+//     after news.ActorID ("Trump" and "Donald Trump", "Haugvik-Lunde" and
+//     "Ingrid Haugvik-Lunde").
 //
 // Rules 1 to 3 alone give the looser pair match, which ignores the
 // predicate. Negated and hypothetical triples are scored like any other.
@@ -74,12 +77,20 @@
 // Plover reads openeventdata's PLOVER_GSR_CAMEO.json (a JSON array whose
 // first record, event "DOCUMENT", is a header and is skipped) and
 // UniversalPetrarch's GSR validation sentences as JSON Lines. Each record is
-// one article: id and text. A record is found when a predicted triple of
-// that article has a subject naming one of the record's source actors and
-// an object naming one of its target actors. In a record marked SRC/TAR
-// (compound actors that act on each other) every listed actor is on both
-// sides and either direction counts, with subject and object naming two
-// different listed actors when more than one is listed.
+// one article: id and text. The files are outside data and have flaws that
+// are tolerated: a repeated id gets a suffix ("X#2"), a record with empty
+// text is kept but not scored, a source or target that is not a list ("")
+// means no actors, and textInfo may be a plain string. A record without an
+// id or a text field, or with malformed JSON, is an error naming the file
+// and line.
+//
+// A record is found when a predicted triple of that article has a subject
+// naming one of the record's source actors and an object naming one of its
+// target actors. In a record marked SRC/TAR (compound actors that act on
+// each other) every listed actor is on both sides and either direction
+// counts, with subject and object naming two different listed actors when
+// more than one is listed. PLOVER records with a source but no target are
+// not scored at all.
 //
 // A predicted name P names a record actor written as T when any of these
 // holds: news.ActorID(P) equals news.ActorID(T); they share a content word
@@ -100,16 +111,16 @@
 // (and a few CAMEO organisation codes), so only names that resolve to that
 // country (or equal its name) match; people ("Putin" for RUSGOV) do not.
 // Events with an unknown actor ("---") or the same country on both sides
-// ("GEOGOV" → "GEOREB") are not scored; records coded as
-// holding no event are negatives, where every triple is a false positive.
-// PLOVER records with a source but no target are not scored at all. CAMEO
-// event codes are mapped to the 18 PLOVER types the extractor uses (the
+// ("GEOGOV" → "GEOREB") are not scored; records coded as holding no event
+// are negatives, where every triple is a false positive. CAMEO event codes are mapped to the 18 PLOVER types the extractor uses (the
 // CAMEO2PLOVER table, with its 2021 names folded back: ACCUSE → DISAPPROVE
 // or INVESTIGATE, REQUEST → DEMAND, CAMEO 19 → FIGHT); CAMEO 01 and 02 have
 // no PLOVER type and are left out of event accuracy.
 //
 // Pair recall is found records / scored records; pair precision is triples
 // that match their own record's pairs / all triples on scored and negative
-// records. Event accuracy is, among found records with a PLOVER type, the
-// fraction where a matching triple's Event equals the record's event.
+// records. Event accuracy is, among found records whose matched pair has a
+// PLOVER type, the fraction where a triple matching such a pair has that
+// type as its Event (any one such triple suffices). Records without an
+// extraction are reported as unread and left out.
 package eval
