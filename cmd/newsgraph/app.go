@@ -119,8 +119,9 @@ func (f *sourceFlags) sourceOptions(io streams) (source.Options, error) {
 	return opts, nil
 }
 
-// extractorFactory returns a constructor of extractors sharing one gazetteer.
-func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
+// loadGazetteer returns the gazetteer the extractor uses: the built-in one,
+// with the entries of the --gazetteer file added when given.
+func (f *sourceFlags) loadGazetteer() (*gazetteer.Gazetteer, error) {
 	entries, err := gazetteer.Builtin()
 	if err != nil {
 		return nil, err
@@ -132,7 +133,12 @@ func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), er
 		}
 		entries = append(entries, user...)
 	}
-	g, err := gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
+	return gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
+}
+
+// extractorFactory returns a constructor of extractors sharing one gazetteer.
+func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
+	g, err := f.loadGazetteer()
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/source"
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -115,23 +114,6 @@ Scores are results, not failures: eval exits 0 whenever it ran.
 	return c
 }
 
-// evalGazetteer returns the gazetteer the extractor uses: the built-in one,
-// with the entries of the --gazetteer file added when given.
-func evalGazetteer(f *sourceFlags) (*gazetteer.Gazetteer, error) {
-	entries, err := gazetteer.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	if f.gazetteer != "" {
-		user, err := gazetteer.Load(f.gazetteer)
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, user...)
-	}
-	return gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
-}
-
 func runEvalGold(ctx context.Context, s streams, f *sourceFlags, opts evalOptions, paths []string) error {
 	g, err := eval.LoadGold(opts.gold, opts.aliases)
 	if err != nil {
@@ -141,7 +123,7 @@ func runEvalGold(ctx context.Context, s streams, f *sourceFlags, opts evalOption
 	if err != nil {
 		return err
 	}
-	gaz, err := evalGazetteer(f)
+	gaz, err := f.loadGazetteer()
 	if err != nil {
 		return err
 	}
@@ -227,7 +209,7 @@ func runEvalPlover(ctx context.Context, s streams, f *sourceFlags, opts evalOpti
 	if err != nil {
 		return err
 	}
-	gaz, err := evalGazetteer(f)
+	gaz, err := f.loadGazetteer()
 	if err != nil {
 		return err
 	}
