@@ -101,7 +101,9 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 	for i := range sents {
 		s := &sents[i]
 		for _, sp := range s.spans {
-			if sp.actor == nil {
+			if sp.actor == nil || sp.kind == pronoun {
+				// A pronoun names no one; counting it would inflate the
+				// mentions of whoever was named last.
 				continue
 			}
 			ex.Mentions = append(ex.Mentions, news.Mention{
