@@ -141,26 +141,42 @@ func ParseGoldLine(line []byte) (Item, error) {
 // ParseGold reads a gold file from r; name is used in errors. Blank lines
 // are skipped. The first bad line stops reading with a *LineError.
 func ParseGold(name string, r io.Reader) ([]Item, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
 	items := []Item{}
+	err := eachLine(name, r, func(n int, line []byte) error {
+		it, err := ParseGoldLine(line)
+		if err != nil {
+			return err
+		}
+		it.Line = n
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// eachLine calls fn with every non-blank line of r and its 1-based number.
+// An error from fn, or a line over maxLine bytes, stops reading and comes
+// back as a *LineError; a read error is wrapped with name.
+func eachLine(name string, r io.Reader, fn func(n int, line []byte) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
 	for n := 1; ; n++ {
 		line, err := readLine(br)
 		if err != nil && !errors.Is(err, io.EOF) {
 			if errors.Is(err, errLineTooLong) {
-				return nil, &LineError{File: name, Line: n, Err: err}
+				return &LineError{File: name, Line: n, Err: err}
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
-			it, perr := ParseGoldLine(line)
-			if perr != nil {
-				return nil, &LineError{File: name, Line: n, Err: perr}
+			if ferr := fn(n, line); ferr != nil {
+				return &LineError{File: name, Line: n, Err: ferr}
 			}
-			it.Line = n
-			items = append(items, it)
 		}
 		if err != nil { // io.EOF
-			return items, nil
+			return nil
 		}
 	}
 }

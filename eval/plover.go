@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -232,30 +231,22 @@ type gsrWire struct {
 // are mapped to actors and event types as the package documentation
 // describes. name is used in errors.
 func ParseGSR(name string, r io.Reader) (*Plover, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
 	p := &Plover{Records: []Record{}}
 	seen := map[string]bool{}
-	for n := 1; ; n++ {
-		line, err := readLine(br)
-		if err != nil && !errors.Is(err, io.EOF) {
-			if errors.Is(err, errLineTooLong) {
-				return nil, &LineError{File: name, Line: n, Err: err}
-			}
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if len(bytes.TrimSpace(line)) > 0 {
-			rec, perr := gsrRecord(line)
-			if perr != nil {
-				return nil, &LineError{File: name, Line: n, Err: perr}
-			}
-			rec.ID = uniqueID(seen, rec.ID)
-			rec.Line = n
-			p.Records = append(p.Records, rec)
-		}
+	err := eachLine(name, r, func(n int, line []byte) error {
+		rec, err := gsrRecord(line)
 		if err != nil {
-			return p, nil
+			return err
 		}
+		rec.ID = uniqueID(seen, rec.ID)
+		rec.Line = n
+		p.Records = append(p.Records, rec)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return p, nil
 }
 
 // gsrRecord converts one GSR line.
