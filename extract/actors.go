@@ -98,6 +98,11 @@ func (d *document) recognise(s *sentence) {
 			i++
 			continue
 		}
+		if groupPronouns[strings.ToLower(w)] && toks[i].Tag == "PRP" && pronounSubject(words, toks, i) {
+			add(span{start: i, end: i + 1, kind: pronoun, word: strings.ToLower(w)})
+			i++
+			continue
+		}
 		// "the Russian president", "the former US leader": a title without a name.
 		if n, title, aff, ok := d.titleMention(words, toks, i); ok {
 			add(span{start: i, end: i + n, kind: titled, title: title, affiliation: aff})
@@ -166,11 +171,41 @@ func (d *document) recognise(s *sentence) {
 			if !notNames[w] && isNameWord(w) && (i+1 >= len(words) || !isCapitalised(words[i+1]) || isPossessive(words[i+1])) {
 				add(span{start: i, end: i + 1, kind: candidate, word: cleanName(w), nerPerson: isPersonLabel(toks[i].Label)})
 			}
-			i += properRun(words, toks, i)
+			i += d.properRun(words, toks, i)
 			continue
 		}
 		i++
 	}
+}
+
+// pronounSubject reports whether the pronoun at i ("it", "they") is the
+// subject of a verb that follows ("it will support", "they had agreed"),
+// and not an empty "it" ("it is likely that", "it seems").
+func pronounSubject(words []string, toks []tokenT, i int) bool {
+	j := i + 1
+	for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Tag == "MD") {
+		j++
+	}
+	if j >= len(toks) || !isVerbTag(toks[j].Tag) {
+		return false
+	}
+	if strings.EqualFold(words[i], "it") {
+		v := strings.ToLower(words[j])
+		if v == "seems" || v == "seemed" || v == "appears" || v == "appeared" || v == "remains" || v == "emerged" {
+			return false
+		}
+		if (v == "is" || v == "was" || v == "would" || v == "will") && j+1 < len(toks) {
+			k := j + 1
+			if strings.EqualFold(words[k], "be") || strings.EqualFold(words[k], "not") {
+				k++
+			}
+			if k < len(toks) && (toks[k].Tag == "JJ" || toks[k].Tag == "DT" || toks[k].Tag == "RB" || toks[k].Tag == "VBN") &&
+				!agentAdjectives[strings.ToLower(words[k])] {
+				return false // "it is likely", "it was a mistake", "it was reported"
+			}
+		}
+	}
+	return true
 }
 
 // titleMention matches "the [former] [Russian|US|Ukraine's] president" not
@@ -347,6 +382,11 @@ func (d *document) resolve(sents []sentence) {
 		}
 	}
 	var recent []*actor // persons in order of mention
+	// groups are the countries and organisations named so far, with the
+	// sentence that named them last: "it" and "they" refer to the latest one
+	// named in the same or the previous sentence.
+	var groups []*actor
+	groupSent := map[*actor]int{}
 	for si := range sents {
 		s := &sents[si]
 		kept := s.spans[:0]
@@ -362,7 +402,11 @@ func (d *document) resolve(sents []sentence) {
 					}
 				}
 			case pronoun:
-				if len(recent) > 0 {
+				if sp.word != "" {
+					if n := len(groups); n > 0 && si-groupSent[groups[n-1]] <= 1 {
+						sp.actor = groups[n-1]
+					}
+				} else if len(recent) > 0 {
 					sp.actor = recent[len(recent)-1]
 				}
 			case titled:
@@ -374,6 +418,10 @@ func (d *document) resolve(sents []sentence) {
 			}
 			if sp.actor.typ == news.Person && sp.kind != pronoun {
 				recent = append(recent, sp.actor)
+			}
+			if sp.actor.typ != news.Person && sp.kind != pronoun {
+				groups = append(groups, sp.actor)
+				groupSent[sp.actor] = si
 			}
 			kept = append(kept, sp)
 		}
@@ -421,8 +469,12 @@ func demonymHead(words []string, toks []tokenT, i int) int {
 	if i >= len(words) {
 		return 0
 	}
-	if agentHeads[strings.ToLower(words[i])] && !isCapitalised(words[i]) {
+	if lw := strings.ToLower(words[i]); (agentHeads[lw] || actionNouns[lw]) && !isCapitalised(words[i]) {
 		return 1
+	}
+	// "a Senegalese peace plan": one modifier before the action noun.
+	if i+1 < len(words) && actionNouns[strings.ToLower(words[i+1])] && !isCapitalised(words[i]) && (toks[i].Tag == "NN" || toks[i].Tag == "JJ") {
+		return 2
 	}
 	k := i
 	org := false
@@ -439,10 +491,13 @@ func demonymHead(words []string, toks []tokenT, i int) int {
 }
 
 // properRun returns the length of the run of capitalised words at i, at
-// least 1.
-func properRun(words []string, toks []tokenT, i int) int {
+// least 1, stopping before a gazetteer name.
+func (d *document) properRun(words []string, toks []tokenT, i int) int {
 	k := i + 1
 	for k < len(words) && isCapitalised(words[k]) && isProperTag(toks[k].Tag) {
+		if _, ok := d.x.gaz.MatchWords(words, k); ok {
+			break // "NATO-member Norway": the known name starts a mention of its own
+		}
 		k++
 	}
 	return k - i

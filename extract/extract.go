@@ -151,6 +151,7 @@ func (x *Extractor) analyse(s *sentence) {
 	toks := x.tokenizer.Tokenize(s.text)
 	x.tagger.TagTokens(toks)
 	x.ner.Label(toks)
+	toks = splitCompounds(toks)
 	for i := range toks {
 		toks[i].Start += s.start
 	}

@@ -41,7 +41,7 @@ func TestTriples(t *testing.T) {
 		want []string // every triple, as summary gives it
 	}{
 		{"active", "Russia launched air strikes on Ukraine on Tuesday.",
-			[]string{"Russia launch Ukraine"}},
+			[]string{"Russia strike Ukraine"}},
 		{"titles stripped, surname resolved",
 			"French President Emmanuel Macron met German Chancellor Friedrich Merz in Paris. Macron praised Germany.",
 			[]string{"Emmanuel Macron meet Friedrich Merz", "Emmanuel Macron praise Germany"}},

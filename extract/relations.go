@@ -40,30 +40,37 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 	x.retagVerbs(&c)
 	var out []news.Triple
 	seen := map[string]bool{}
+	emit := func(r relation) {
+		for _, subj := range r.subjects {
+			for _, obj := range r.objects {
+				sa, oa := s.spans[subj].actor, s.spans[obj].actor
+				if sa == nil || oa == nil || sa.id == oa.id {
+					continue
+				}
+				key := sa.id + "\x00" + r.predicate + "\x00" + oa.id
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				conf := r.confidence
+				if s.spans[subj].kind != named || s.spans[obj].kind != named {
+					conf *= 0.85
+				}
+				out = append(out, x.triple(a, s, sa, oa, r, conf))
+			}
+		}
+	}
 	for v := range c.toks {
 		if c.owner[v] >= 0 || !isVerbTag(c.toks[v].Tag) {
 			continue
 		}
 		for _, r := range x.verbRelations(&c, v) {
-			for _, subj := range r.subjects {
-				for _, obj := range r.objects {
-					sa, oa := s.spans[subj].actor, s.spans[obj].actor
-					if sa == nil || oa == nil || sa.id == oa.id {
-						continue
-					}
-					key := sa.id + "\x00" + r.predicate + "\x00" + oa.id
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					conf := r.confidence
-					if s.spans[subj].kind != named || s.spans[obj].kind != named {
-						conf *= 0.85
-					}
-					out = append(out, x.triple(a, s, sa, oa, r, conf))
-				}
-			}
+			emit(r)
 		}
+	}
+	for _, r := range c.nominalRelations() {
+		r.hypo = c.hypothetical(c.s.spans[r.subjects[0]].start, c.s.spans[r.subjects[0]].start)
+		emit(r)
 	}
 	return out
 }
@@ -123,14 +130,30 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	if !passive && !afterActor && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
 		return nil // adjectival participle: "negotiating team", "US-led talks"
 	}
+	var subjects []int
+	subjStart := 0
 	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
 		// An infinitive's subject is the controlling verb's subject or
-		// object ("urged Putin to halt"); the controlling verb reads it.
+		// object ("urged Putin to halt"), which the controlling verb reads;
+		// after a raising word it is the subject of the clause ("are
+		// scheduled to meet", "is ready to talk").
+		t := v - 2
+		for t >= 0 && toks[t].Tag == "RB" {
+			t--
+		}
+		if t < 0 || !raisingWords[c.wordAt(t)] {
+			return nil
+		}
+		if subjects, subjStart = c.subjects(t); len(subjects) == 0 {
+			return nil
+		}
+	} else if subjects, subjStart = c.subjects(v); len(subjects) == 0 {
 		return nil
 	}
-	subjects, subjStart := c.subjects(v)
-	if len(subjects) == 0 {
-		return nil
+	if r, ok := x.complement(c, v, lem, subjects); ok {
+		r.negated = c.negated(subjStart, v)
+		r.hypo = c.hypothetical(subjStart, v)
+		return []relation{r}
 	}
 	if reportingVerbs[lem] && lem != "have" {
 		// "X said ..." is speech, not a relation; but "X plans to visit Y"
@@ -141,6 +164,10 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		}
 		v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 	}
+	if passive && statePassives[lem] && c.wordAt(v+1) == "to" && len(c.byAgent(v)) == 0 {
+		// "Israel is opposed to French mediation": a state, read actively.
+		passive = false
+	}
 	r := relation{confidence: 0.9}
 	if passive {
 		agents := c.byAgent(v)
@@ -150,22 +177,35 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		r.subjects, r.objects = agents, subjects
 		r.confidence = 0.8
 	} else {
-		objs, prep, noun, gap := c.objects(v)
-		r.subjects, r.objects, r.noun = subjects, objs, noun
-		if prep != "" {
-			if particleVerbs[lem+" "+prep] {
-				lem = lem + " " + prep
-			} else if particleVerbs[lem+" "+prep+" "+c.wordAt(v+2)] {
-				lem = lem + " " + prep + " " + c.wordAt(v+2)
+		o := c.objects(v)
+		r.subjects, r.objects, r.noun = subjects, o.spans, o.noun
+		if o.prep != "" {
+			if particleVerbs[lem+" "+o.prep] {
+				lem = lem + " " + o.prep
+			} else if particleVerbs[lem+" "+o.prep+" "+c.wordAt(v+2)] {
+				lem = lem + " " + o.prep + " " + c.wordAt(v+2)
 			}
 		}
-		if len(objs) == 0 && len(subjects) >= 2 {
+		switch {
+		case o.nounPred != "" && (lightVerbs[lem] || motionVerbs[lem] || verbEvents[lem] == "") && !o.controlled:
+			// "returned from Kremlin talks with Putin": the noun that
+			// introduces the object names the relation.
+			lem = o.nounPred
+		case lightVerbs[lem] && nounPredicate(o.noun) != "" && len(o.spans) == 0:
+			// "Putin and Macron held a telephone call".
+			lem = nounPredicate(o.noun)
+		}
+		if topicVerbs[lem] && o.via != "with" {
+			// "discussed Iran and Ukraine": topics, not partners.
+			r.objects = nil
+		}
+		if len(r.objects) == 0 && len(subjects) >= 2 {
 			// "Trump and Putin met": a symmetric event between the subjects.
-			if ev, _, _, sym := classify(lem, ""); ev != "" && sym {
+			if ev, _, _, sym := classify(lem, o.noun); ev != "" && sym {
 				r.subjects, r.objects = subjects[:1], subjects[1:]
 			}
 		}
-		r.confidence -= 0.02 * float64(gap)
+		r.confidence -= 0.02 * float64(o.gap)
 	}
 	if len(r.objects) == 0 {
 		return nil
@@ -177,6 +217,61 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		r.confidence *= 0.95
 	}
 	return []relation{r}
+}
+
+// complement reads a relation whose target is the subject of a "that"
+// clause: "X demanded that Y end curbs" (X demand Y), "X alleged that Y used
+// drones" (X accuse Y), and "X said Y must withdraw" (X demand Y).
+func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (relation, bool) {
+	kind, ok := complementVerbs[lem]
+	if !ok && !reportingVerbs[lem] {
+		return relation{}, false
+	}
+	i := v + 1
+	// "said on Tuesday that", "demanded Friday that": a time or place
+	// before the clause.
+	for k := i; k < len(c.toks) && k <= v+5; k++ {
+		if c.wordAt(k) == "that" {
+			i = k
+			break
+		}
+		t := c.toks[k]
+		if c.owner[k] >= 0 || !(t.Tag == "RB" || t.Tag == "IN" || t.Tag == "CD" || notNames[t.Text] || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "NN" && timeNouns[c.wordAt(k)]) {
+			break
+		}
+	}
+	hasThat := c.wordAt(i) == "that"
+	if hasThat {
+		i++
+	}
+	if w := c.wordAt(i); w == "the" || w == "both" {
+		i++
+	}
+	if i >= len(c.toks) || c.owner[i] < 0 || c.s.spans[c.owner[i]].kind == pronoun {
+		return relation{}, false
+	}
+	objs := c.coordinated(i)
+	end := c.s.spans[objs[len(objs)-1]].end
+	if end < len(c.toks) && (isNounTag(c.toks[end].Tag) || isPossessive(c.toks[end].Text)) {
+		return relation{}, false // "demanded that Russia's troops ...": not the subject
+	}
+	must := false
+	for k := end; k < len(c.toks) && k <= end+2; k++ {
+		w := c.wordAt(k)
+		if w == "must" || w == "should" || (w == "has" || w == "have" || w == "had") && c.wordAt(k+1) == "to" {
+			must = true
+		}
+	}
+	switch {
+	case ok && (hasThat || must):
+		if kind == "" {
+			kind = lem
+		}
+		return relation{subjects: subjects, objects: objs, predicate: kind, confidence: 0.8}, true
+	case must:
+		return relation{subjects: subjects, objects: objs, predicate: "demand", confidence: 0.75}, true
+	}
+	return relation{}, false
 }
 
 // triple builds the stored triple for a relation between two actors.
@@ -220,6 +315,25 @@ func (c *clause) wordAt(i int) string {
 // "Canada and Japan signed"), and the token where the subject starts.
 func (c *clause) subjects(v int) ([]int, int) {
 	toks := c.toks
+	// "Ukraine must abandon its bid and recognize ...": a verb coordinated
+	// with an earlier one shares its subject.
+	k := v - 1
+	for k >= 0 && (toks[k].Tag == "RB" || toks[k].Tag == "MD" || isAuxWord(strings.ToLower(toks[k].Text))) {
+		k--
+	}
+	if k >= 1 && (c.wordAt(k) == "and" || c.wordAt(k) == "but" || c.wordAt(k) == "or") && c.owner[k-1] < 0 {
+		for p := k - 1; p >= 0 && v-p <= maxGap; p-- {
+			if c.owner[p] >= 0 || toks[p].Text == "," && p == k-1 {
+				continue
+			}
+			if isVerbTag(toks[p].Tag) && !isAuxWord(strings.ToLower(toks[p].Text)) {
+				return c.subjects(p)
+			}
+			if w := toks[p].Text; w == ";" || w == ":" {
+				break
+			}
+		}
+	}
 	for i := v - 1; i >= 0 && v-i <= maxGap; i-- {
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
@@ -229,7 +343,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 			}
 			subs := []int{si}
 			j := sp.start - 1
-			for j >= 1 && (toks[j].Text == "and" || toks[j].Text == ",") && c.owner[j-1] >= 0 {
+			// "Canada and Japan", "Britain, France and Germany"; a comma
+			// alone joins nothing ("the Russian president, Trump said").
+			for j >= 1 && (toks[j].Text == "and" || toks[j].Text == "," && len(subs) >= 2) && c.owner[j-1] >= 0 {
 				prev := c.owner[j-1]
 				subs = append([]int{prev}, subs...)
 				j = c.s.spans[prev].start - 1
@@ -272,69 +388,133 @@ func (c *clause) skipAsSubject(sp span) bool {
 	}
 	if sp.end < len(c.toks) && isPossessive(c.toks[sp.end].Text) {
 		if sp.end+1 < len(c.toks) {
-			next := strings.ToLower(c.toks[sp.end+1].Text)
-			return !agentHeads[next] && !roleNouns[next]
+			next := c.toks[sp.end+1].Text
+			// "Russia's army", "Taiwan's Vice Foreign Minister": the
+			// country acts through them.
+			return !agentHeads[strings.ToLower(next)] && !roleNouns[strings.ToLower(next)] && !titleWords[next]
 		}
 	}
 	return false
 }
 
+// objectsFound is what objects read after a verb.
+type objectsFound struct {
+	spans []int  // the object spans, with coordinated ones
+	prep  string // the preposition or particle right after the verb
+	noun  string // the first common noun between the verb and the object
+	// via is the preposition right before the object ("with" in "talks
+	// with Putin"); nounPred the verb lemma of the event noun before via,
+	// which then names the relation.
+	via, nounPred string
+	controlled    bool // the object belongs to a verb controlled by this one: "threatened to sink"
+	gap           int  // tokens between the verb and the object
+}
+
 // objects finds the object spans right of verb v, walking through the noun
 // phrase and prepositions between them ("launched air strikes on Ukraine",
-// "expressed solidarity with Ukraine", "urged Putin to halt").
-func (c *clause) objects(v int) (objs []int, prep, noun string, gap int) {
+// "expressed solidarity with Ukraine", "urged Putin to halt"). Actors that
+// only modify a noun ("its NATO bid", "Kremlin talks", "Moscow's
+// readiness") are passed over.
+func (c *clause) objects(v int) objectsFound {
 	toks := c.toks
+	var o objectsFound
 	if v+1 < len(toks) && (toks[v+1].Tag == "RP" || toks[v+1].Tag == "IN" || toks[v+1].Tag == "TO") {
-		prep = strings.ToLower(toks[v+1].Text)
-		if prep == "that" || prep == "if" || prep == "whether" || prep == "because" {
-			return nil, "", "", 0
+		o.prep = strings.ToLower(toks[v+1].Text)
+		if o.prep == "that" || o.prep == "if" || o.prep == "whether" || o.prep == "because" {
+			return objectsFound{}
 		}
 	}
 	controlled := false
 	for i := v + 1; i < len(toks) && i-v <= maxGap; i++ {
 		if si := c.owner[i]; si >= 0 {
-			objs = append(objs, si)
-			j := c.s.spans[si].end
-			for j+1 < len(toks) && (toks[j].Text == "and" || toks[j].Text == "," || toks[j].Text == "or") {
-				k := j + 1
-				if k < len(toks) && (strings.EqualFold(toks[k].Text, "both") || strings.EqualFold(toks[k].Text, "the")) {
-					k++
-				}
-				if k >= len(toks) || c.owner[k] < 0 {
-					break
-				}
-				objs = append(objs, c.owner[k])
-				j = c.s.spans[c.owner[k]].end
+			sp := c.s.spans[si]
+			if c.isModifier(sp) || c.wordAt(sp.start-1) == "between" {
+				i = sp.end - 1
+				o.gap += sp.end - sp.start
+				continue
 			}
-			if len(objs) > 0 && strings.EqualFold(c.wordAt(v+1), "both") {
-				gap--
+			o.via = c.wordAt(sp.start - 1)
+			if (o.via == "the" || o.via == "both") && sp.start >= 2 {
+				o.via = c.wordAt(sp.start - 2)
+				if o.via == "the" || o.via == "both" {
+					o.via = c.wordAt(sp.start - 3)
+				}
 			}
-			return objs, prep, noun, gap
+			if k := c.viaIndex(sp.start); k > v+1 {
+				if p := nounPredicate(toks[k-1].Text); p != "" && c.owner[k-1] < 0 && nominalPreps[o.via] {
+					o.nounPred = p
+				}
+			}
+			o.spans = c.coordinated(i)
+			if len(o.spans) > 0 && strings.EqualFold(c.wordAt(v+1), "both") {
+				o.gap--
+			}
+			return o
 		}
 		t := toks[i]
 		lw := strings.ToLower(t.Text)
 		switch {
 		case t.Text == ";" || t.Text == ":" || t.Text == "." || t.Text == "?" || t.Text == "!":
-			return nil, prep, noun, gap
+			return objectsFound{prep: o.prep, noun: o.noun}
 		case t.Text == ",":
-			return nil, prep, noun, gap
+			return objectsFound{prep: o.prep, noun: o.noun}
 		case i > v+1 && (subordinators[lw] || lw == "said" || lw == "says"):
-			return nil, prep, noun, gap
+			return objectsFound{prep: o.prep, noun: o.noun}
 		case t.Tag == "TO" && i+1 < len(toks) && toks[i+1].Tag == "VB":
 			// "threatened to sink the UK": the controlled verb's object.
 			if controlled {
-				return nil, prep, noun, gap
+				return objectsFound{prep: o.prep, noun: o.noun}
 			}
 			controlled = true
+			o.controlled = true
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
-			return nil, prep, noun, gap
-		case (t.Tag == "NN" || t.Tag == "NNS") && noun == "":
-			noun = lw
+			return objectsFound{prep: o.prep, noun: o.noun}
+		case (t.Tag == "NN" || t.Tag == "NNS") && o.noun == "":
+			o.noun = lw
 		}
-		gap++
+		o.gap++
 	}
-	return nil, prep, noun, gap
+	return objectsFound{prep: o.prep, noun: o.noun}
+}
+
+// viaIndex returns the index of the preposition before the span starting at
+// st, skipping "the" and "both", or -1.
+func (c *clause) viaIndex(st int) int {
+	k := st - 1
+	for k >= 0 && (c.wordAt(k) == "the" || c.wordAt(k) == "both") {
+		k--
+	}
+	if k >= 0 && (c.toks[k].Tag == "IN" || c.toks[k].Tag == "TO") {
+		return k
+	}
+	return -1
+}
+
+// isModifier reports whether an actor span only modifies the noun after it:
+// "its NATO bid", "Kremlin talks", "the Trump-Putin summit", "Moscow's
+// readiness". A possessive before an event or agent noun ("Russia's
+// attacks", "Russia's army") still names the actor.
+func (c *clause) isModifier(sp span) bool {
+	if sp.end >= len(c.toks) || sp.kind == pronoun {
+		return false
+	}
+	next := c.toks[sp.end]
+	if isDash(next.Text) && sp.end+1 < len(c.toks) && c.owner[sp.end+1] >= 0 {
+		return true
+	}
+	if isPossessive(next.Text) {
+		k := sp.end + 1
+		for k < len(c.toks) && (c.toks[k].Tag == "JJ" || c.toks[k].Tag == "VBN") && c.owner[k] < 0 {
+			k++
+		}
+		if k >= len(c.toks) || c.owner[k] >= 0 || !isNounTag(c.toks[k].Tag) {
+			return false
+		}
+		w := strings.ToLower(c.toks[k].Text)
+		return nounPredicates[w] == "" && nounEvents[w] == "" && !agentHeads[w] && !roleNouns[w]
+	}
+	return isNounTag(next.Tag) && !agentHeads[strings.ToLower(next.Text)]
 }
 
 // controlled returns the verb of "to VERB" right after v ("plans to visit"),
@@ -344,7 +524,7 @@ func (c *clause) controlled(v int) int {
 		if c.toks[i].Tag == "TO" && i+1 < len(c.toks) && c.toks[i+1].Tag == "VB" {
 			return i + 1
 		}
-		if c.toks[i].Tag != "RB" {
+		if c.toks[i].Tag != "RB" && !agentAdjectives[c.wordAt(i)] {
 			return -1
 		}
 	}

@@ -60,7 +60,7 @@ var orgWords = setOf(
 	"Administration", "Government", "Academy", "Network", "Tribunal", "Directorate", "Secretariat",
 	"Centre", "Center", "Society", "League", "Club", "Church", "Media", "Television", "Agency's",
 	"Airlines", "Energy", "Holdings", "Industries", "Systems", "Technologies", "Times", "Post",
-	"Press", "News", "Radio", "Militia", "Brotherhood", "Taskforce", "Task", "Mission", "Secretariat",
+	"Press", "News", "Radio", "Community", "Militia", "Brotherhood", "Taskforce", "Task", "Mission", "Secretariat",
 )
 
 // notNames are capitalised words that never start or make up an actor's
@@ -96,10 +96,39 @@ var agentHeads = setOf(
 	"citizens", "nationals", "partners", "allies", "side's", "team", "company", "firms", "companies",
 	"state-run", "state-owned", "cabinet", "premier", "chancellor", "king", "foreign-ministry",
 	"opposition", "sources", "spokesman", "spokeswoman", "spokesperson",
+	"rebels", "rebel", "militants", "guerrillas", "insurgents", "fighters", "separatists",
+	"protesters", "demonstrators", "students", "workers", "doctors", "judge", "judges", "sides",
+	"ships", "vessels", "planes", "helicopters", "aircraft", "peacekeepers", "observers",
+	"inspectors", "mediators", "ministers", "minister", "delegates", "representatives",
+	"politicians", "elders", "activists", "parties", "party", "group", "groups", "unions",
+	"newspaper", "agency", "contingent", "commandos", "paratroopers", "gunmen", "settlers",
+	"businessman", "businessmen", "businesses", "nationalists", "dissidents", "exiles", "militia",
+	"militias", "navy's", "army's", "ambassador", "consulate", "negotiating", "mediator", "monarch",
+)
+
+// actionNouns are nouns after a demonym that name something the country
+// does or proposes: "an Indian proposal", "French mediation", "an
+// Australian ultimatum". They make the demonym an actor too.
+var actionNouns = setOf(
+	"proposal", "proposals", "plan", "offer", "ultimatum", "mediation", "initiative", "request",
+	"invitation", "bid", "aggression", "occupation", "incursion", "offensive", "raid", "raids",
+	"bombing", "bombings", "airstrikes", "air strikes", "changes", "demands", "demand", "pressure",
+	"intervention", "blockade", "invasion", "shelling", "involvement", "veto",
 )
 
 // pronouns resolved to the most recent compatible actor.
 var personPronouns = setOf("he", "she", "He", "She")
+
+// agentAdjectives after "it is" describe a will, so "it" is an actor: "it is
+// willing to withdraw", "it was ready to talk".
+var agentAdjectives = setOf(
+	"willing", "unwilling", "ready", "prepared", "able", "unable", "determined", "eager",
+	"committed", "keen", "reluctant", "open", "opposed", "against", "set", "going", "planning",
+)
+
+// groupPronouns refer to a country or organisation named just before: "Iraq
+// said it would allow", "the rebels said they would release".
+var groupPronouns = setOf("it", "they")
 
 // subordinators open a clause whose subject is not the main clause's.
 var subordinators = setOf(
@@ -125,6 +154,43 @@ var hypotheticalMarkers = setOf(
 	"could", "would", "might", "may", "should", "if", "unless", "whether", "must", "can",
 	"ought", "shall",
 )
+
+// statePassives are participles that after "be" and before "to" describe
+// the subject's own stance: "is opposed to", "is committed to".
+var statePassives = setOf("oppose", "commit", "ally", "hostile", "devote", "dedicate")
+
+// raisingWords before "to VERB" pass their subject to the verb: "are
+// scheduled to meet", "is ready to talk", "is expected to visit".
+var raisingWords = setOf(
+	"scheduled", "expected", "set", "due", "likely", "unlikely", "going", "poised", "supposed",
+	"ready", "willing", "prepared", "able", "unable", "about", "slated", "planning", "eager",
+	"keen", "determined", "hoping", "trying", "seeking", "intends", "intended", "plans", "planned",
+	"wants", "wanted", "hopes", "hoped", "agreed", "agrees", "decided", "decides", "sought", "seeks",
+	"tried", "tries", "refused", "refuses", "offered", "offers", "pledged", "vowed", "promised",
+)
+
+// topicVerbs take a topic as their object ("discussed Ukraine"); only "with"
+// introduces the other party ("discussed Ukraine with Putin").
+var topicVerbs = setOf("discuss", "debate", "consider", "review", "address")
+
+// nominalPreps introduce the other party of an event noun: "talks with
+// Putin", "a visit to Moscow", "sanctions on Russia".
+var nominalPreps = setOf("with", "to", "against", "on", "into")
+
+// complementVerbs take a "that" clause whose subject is the target: "demanded
+// that Russia withdraw". The value is the predicate to record ("" keeps the
+// verb's lemma).
+var complementVerbs = map[string]string{
+	"demand": "", "insist": "demand", "urge": "", "ask": "", "request": "", "allege": "accuse",
+	"accuse": "", "charge": "accuse", "complain": "", "warn": "", "order": "",
+}
+
+// motionVerbs report travel; an event noun on their path names the
+// relation: "returned from talks with Putin".
+var motionVerbs = setOf("return", "come", "arrive", "travel", "fly", "head", "go", "leave", "depart")
+
+// timeNouns may stand between a verb and its clause: "said today that".
+var timeNouns = setOf("today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night")
 
 var negators = setOf("not", "n't", "n’t", "never", "no", "neither", "nor")
 

@@ -63,6 +63,7 @@ const (
 	KindDemonym                          // a demonym: an actor only before an agent noun
 	KindCapital                          // a capital standing for its country
 	KindInstitution                      // an institution, folded into its country or not
+	KindPeople                           // a plural demonym naming the people: "Palestinians", "Serbs"
 )
 
 // String returns the kind in lower case: "name", "alias", "demonym",
@@ -81,6 +82,8 @@ func (k MatchKind) String() string {
 		return "capital"
 	case KindInstitution:
 		return "institution"
+	case KindPeople:
+		return "people"
 	}
 	return "MatchKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -216,6 +219,11 @@ func New(entries []Entry, opts Options) (*Gazetteer, error) {
 		}
 		for _, s := range e.Demonyms {
 			add(s, e, KindDemonym, "", seq, e)
+		}
+		for _, s := range e.Demonyms {
+			if p := pluralDemonym(s); p != "" {
+				add(p, e, KindPeople, "", seq, e)
+			}
 		}
 		if opts.FoldInstitutions {
 			for _, in := range e.Institutions {
@@ -411,4 +419,21 @@ func clone(e Entry) Entry {
 		e.Institutions = ins
 	}
 	return e
+}
+
+// pluralDemonym returns the plural noun of a one-word demonym that names a
+// people ("Palestinian" → "Palestinians", "Serb" → "Serbs"), or "" for those
+// whose plural is the adjective itself or another word ("Chinese",
+// "British", "French", "Swiss").
+func pluralDemonym(d string) string {
+	if strings.ContainsAny(d, " .-") || len(d) < 3 {
+		return ""
+	}
+	l := strings.ToLower(d)
+	for _, suf := range []string{"ese", "sh", "ch", "ss", "s", "x", "z"} {
+		if strings.HasSuffix(l, suf) {
+			return ""
+		}
+	}
+	return d + "s"
 }
