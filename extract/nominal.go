@@ -11,7 +11,9 @@ import (
 // visit to Moscow", "threats against Britain from Medvedev"). The noun is
 // normalised to the verb lemma a verbal report would use.
 
-// nounPredicates maps event nouns to the verb lemma they stand for.
+// nounPredicates maps event nouns to the verb lemma they stand for. Nouns
+// of a lasting state ("war", "conflict") are left out: "the Russia-Ukraine
+// war" is background, not a reported event.
 var nounPredicates = map[string]string{
 	"meeting": "meet", "meetings": "meet", "summit": "meet", "summits": "meet", "talks": "talk",
 	"talk": "talk", "call": "call", "calls": "call", "phone call": "call", "conversation": "talk",
@@ -19,7 +21,7 @@ var nounPredicates = map[string]string{
 	"consultations": "consult", "dialogue": "talk", "visit": "visit", "visits": "visit", "trip": "visit",
 	"agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree", "pact": "agree",
 	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree",
-	"war": "fight", "clashes": "clash", "fighting": "fight", "conflict": "fight", "battle": "fight",
+	"clashes": "clash",
 	"attack": "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
 	"invasion": "invade", "offensive": "attack", "assault": "attack", "bombing": "bomb", "shelling": "shell",
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",

@@ -18,6 +18,7 @@ const maxGap = 14
 // clause is what relations reads off one sentence: the owner span of each
 // token (-1 for none).
 type clause struct {
+	x     *Extractor
 	s     *sentence
 	toks  []tokenT
 	owner []int
@@ -28,7 +29,7 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 	if len(s.spans) < 2 {
 		return nil
 	}
-	c := clause{s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
+	c := clause{x: x, s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
 	for i := range c.owner {
 		c.owner[i] = -1
 	}
@@ -92,6 +93,11 @@ func (x *Extractor) retagVerbs(c *clause) {
 		next := c.toks[v+1]
 		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" {
 			continue
+		}
+		if st := c.s.spans[c.owner[v-1]].start; st > 0 {
+			if p := c.toks[st-1].Tag; p == "IN" || p == "TO" || p == "DT" || p == "PRP$" || p == "JJ" {
+				continue // "from Kremlin talks with": the name is inside a phrase, not a subject
+			}
 		}
 		w := strings.ToLower(t.Text)
 		lem := x.lemmas.Verb(w)
@@ -345,7 +351,13 @@ func (c *clause) subjects(v int) ([]int, int) {
 			j := sp.start - 1
 			// "Canada and Japan", "Britain, France and Germany"; a comma
 			// alone joins nothing ("the Russian president, Trump said").
-			for j >= 1 && (toks[j].Text == "and" || toks[j].Text == "," && len(subs) >= 2) && c.owner[j-1] >= 0 {
+			for j >= 1 && (toks[j].Text == "and" || toks[j].Text == "," && len(subs) >= 2) {
+				if toks[j].Text == "and" && toks[j-1].Text == "," && j >= 2 {
+					j-- // "Britain, France, and Germany"
+				}
+				if c.owner[j-1] < 0 {
+					break
+				}
 				prev := c.owner[j-1]
 				subs = append([]int{prev}, subs...)
 				j = c.s.spans[prev].start - 1
@@ -382,11 +394,14 @@ func (c *clause) subjects(v int) ([]int, int) {
 func (c *clause) skipAsSubject(sp span) bool {
 	if sp.start > 0 {
 		prev := c.toks[sp.start-1]
-		if (prev.Tag == "IN" || prev.Tag == "TO") && !strings.EqualFold(prev.Text, "by") {
+		if (prev.Tag == "IN" || prev.Tag == "TO") && !strings.EqualFold(prev.Text, "by") && !subordinators[strings.ToLower(prev.Text)] {
 			return true
 		}
 	}
 	if sp.end < len(c.toks) && isPossessive(c.toks[sp.end].Text) {
+		if sp.actor != nil && sp.actor.typ == news.Person {
+			return true // "Trump's envoy is to meet Putin": someone else acts
+		}
 		if sp.end+1 < len(c.toks) {
 			next := c.toks[sp.end+1].Text
 			// "Russia's army", "Taiwan's Vice Foreign Minister": the
@@ -428,7 +443,7 @@ func (c *clause) objects(v int) objectsFound {
 	for i := v + 1; i < len(toks) && i-v <= maxGap; i++ {
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
-			if c.isModifier(sp) || c.wordAt(sp.start-1) == "between" {
+			if c.isModifier(sp) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
 				continue
@@ -478,6 +493,38 @@ func (c *clause) objects(v int) objectsFound {
 	return objectsFound{prep: o.prep, noun: o.noun}
 }
 
+// placeOnly reports whether an actor span after verb v only names a place or
+// a part ("goals in Ukraine", "the sidelines of a G20 summit") rather than
+// the verb's target. Motion verbs keep their destination ("arrived in
+// Amman"), and a preposition right after the verb is the verb's own
+// ("intervened in Syria").
+func (c *clause) placeOnly(v int, sp span, noun string) bool {
+	k := c.viaIndex(sp.start)
+	if k < 0 || k == v+1 {
+		return false
+	}
+	via := c.wordAt(k)
+	lem := c.x.lemmas.Verb(c.toks[v].Text)
+	if via == "of" {
+		w := c.wordAt(k - 1)
+		return nounPredicates[w] == "" && nounEvents[w] == "" && !isActionNoun(w) && !agentHeads[w] && !roleNouns[w]
+	}
+	// A place after an event verb is where the event hits ("lifted a
+	// curfew in Montenegro"); after another verb it is only a place.
+	return locatives[via] && !motionVerbs[lem] && verbEvents[lem] == ""
+}
+
+// isActionNoun reports whether a lower-case noun names an action, by its
+// derivational ending: "withdrawal", "extension", "deployment".
+func isActionNoun(w string) bool {
+	for _, suf := range []string{"al", "tion", "sion", "ment", "ance", "ence"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // viaIndex returns the index of the preposition before the span starting at
 // st, skipping "the" and "both", or -1.
 func (c *clause) viaIndex(st int) int {
@@ -514,7 +561,22 @@ func (c *clause) isModifier(sp span) bool {
 		w := strings.ToLower(c.toks[k].Text)
 		return nounPredicates[w] == "" && nounEvents[w] == "" && !agentHeads[w] && !roleNouns[w]
 	}
-	return isNounTag(next.Tag) && !agentHeads[strings.ToLower(next.Text)]
+	k := sp.end
+	for k+1 < len(c.toks) && c.toks[k].Tag == "JJ" && c.owner[k] < 0 && isNounTag(c.toks[k+1].Tag) {
+		k++ // "U.S. military aid"
+	}
+	next = c.toks[k]
+	if !isNounTag(next.Tag) || agentHeads[strings.ToLower(next.Text)] || timeNouns[strings.ToLower(next.Text)] {
+		return false
+	}
+	// "strikes on Ukraine energy sites": after an event noun and its
+	// preposition the actor is still the target.
+	if k := c.viaIndex(sp.start); k >= 1 && nominalPreps[c.wordAt(k)] {
+		if w := c.wordAt(k - 1); nounPredicates[w] != "" || nounEvents[w] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // controlled returns the verb of "to VERB" right after v ("plans to visit"),

@@ -167,6 +167,7 @@ var raisingWords = setOf(
 	"keen", "determined", "hoping", "trying", "seeking", "intends", "intended", "plans", "planned",
 	"wants", "wanted", "hopes", "hoped", "agreed", "agrees", "decided", "decides", "sought", "seeks",
 	"tried", "tries", "refused", "refuses", "offered", "offers", "pledged", "vowed", "promised",
+	"have", "has", "had", "having", "need", "needs", "needed", "ought",
 )
 
 // topicVerbs take a topic as their object ("discussed Ukraine"); only "with"
@@ -190,7 +191,7 @@ var complementVerbs = map[string]string{
 var motionVerbs = setOf("return", "come", "arrive", "travel", "fly", "head", "go", "leave", "depart")
 
 // timeNouns may stand between a verb and its clause: "said today that".
-var timeNouns = setOf("today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night")
+var timeNouns = setOf("overnight", "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night")
 
 var negators = setOf("not", "n't", "n’t", "never", "no", "neither", "nor")
 
@@ -198,7 +199,8 @@ var negators = setOf("not", "n't", "n’t", "never", "no", "neither", "nor")
 // verb; they are kept as the predicate ("call on", "crack down on").
 var particleVerbs = setOf(
 	"call on", "crack down on", "side with", "pull out of", "back down", "stand by",
-	"lash out at", "hit out at", "break with", "reach out to", "turn to", "take on",
+	"lash out at", "hit out at", "break with", "reach out to", "turn to", "take on", "give up",
+	"hand over",
 )
 
 // phraseVerbs are verb + preposition pairs that mean the bare verb ("met
