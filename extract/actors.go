@@ -211,7 +211,9 @@ func pronounSubject(words []string, toks []tokenT, i int) bool {
 // titleMention matches "the [former] [Russian|US|Ukraine's] president" not
 // followed by a name, returning its length, title head and affiliation.
 func (d *document) titleMention(words []string, toks []tokenT, i int) (int, string, string, bool) {
-	if !strings.EqualFold(words[i], "the") {
+	// "the Russian president", or after a possessive "Trump's special
+	// envoy" (the possessor is a span of its own).
+	if !strings.EqualFold(words[i], "the") && !(isPossessive(words[i]) && i > 0 && isCapitalised(words[i-1])) {
 		return 0, "", "", false
 	}
 	j := i + 1
@@ -387,6 +389,10 @@ func (d *document) resolve(sents []sentence) {
 	// named in the same or the previous sentence.
 	var groups []*actor
 	groupSent := map[*actor]int{}
+	// firstPerson is the first person each sentence names, usually its
+	// subject: "he" prefers the subject of its own sentence, then that of
+	// the sentences before.
+	firstPerson := map[int]*actor{}
 	for si := range sents {
 		s := &sents[si]
 		kept := s.spans[:0]
@@ -406,8 +412,8 @@ func (d *document) resolve(sents []sentence) {
 					if n := len(groups); n > 0 && si-groupSent[groups[n-1]] <= 1 {
 						sp.actor = groups[n-1]
 					}
-				} else if len(recent) > 0 {
-					sp.actor = recent[len(recent)-1]
+				} else {
+					sp.actor = salientPerson(firstPerson, si, recent)
 				}
 			case titled:
 				sp.actor = byTitle(recent, d.order, sp.title, sp.affiliation)
@@ -416,8 +422,13 @@ func (d *document) resolve(sents []sentence) {
 			if sp.actor == nil {
 				continue
 			}
-			if sp.actor.typ == news.Person && sp.kind != pronoun {
-				recent = append(recent, sp.actor)
+			if sp.actor.typ == news.Person {
+				if _, ok := firstPerson[si]; !ok && !inPhrase(s.tokens, sp.start) {
+					firstPerson[si] = sp.actor
+				}
+				if sp.kind != pronoun {
+					recent = append(recent, sp.actor)
+				}
 			}
 			if sp.actor.typ != news.Person && sp.kind != pronoun {
 				groups = append(groups, sp.actor)
@@ -427,6 +438,41 @@ func (d *document) resolve(sents []sentence) {
 		}
 		s.spans = kept
 	}
+}
+
+// inPhrase reports whether the mention starting at token i sits in a
+// prepositional phrase ("addressed to the Russian president"), where it is
+// seldom what a later pronoun refers to.
+func inPhrase(toks []tokenT, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := toks[k]
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			return !subordinators[strings.ToLower(t.Text)]
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "PRP$":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// salientPerson picks the person a "he" or "she" in sentence si refers to:
+// the first person named earlier in the same sentence ("Trump's
+// disapproval was evident as he told Putin"), else the first person of the
+// nearest sentence before that names one (usually its subject), else the
+// most recently named person.
+func salientPerson(firstPerson map[int]*actor, si int, recent []*actor) *actor {
+	for k := si; k >= 0 && si-k <= 3; k-- {
+		if a := firstPerson[k]; a != nil {
+			return a
+		}
+	}
+	if len(recent) > 0 {
+		return recent[len(recent)-1]
+	}
+	return nil
 }
 
 // latestOf picks, among persons sharing a surname, the one mentioned most

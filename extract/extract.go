@@ -136,6 +136,11 @@ func (x *Extractor) sentences(text string) []sentence {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		// A bullet marker is layout, not text: "- Trump's disapproval ..."
+		// would otherwise be tagged as if "Trump" were a common noun.
+		if n := bulletPrefix(line); n > 0 {
+			line, lineStart = line[n:], lineStart+n
+		}
 		for _, s := range x.segmenter.Segment(line) {
 			if strings.TrimSpace(s.Text) == "" {
 				continue
@@ -156,4 +161,16 @@ func (x *Extractor) analyse(s *sentence) {
 		toks[i].Start += s.start
 	}
 	s.tokens = toks
+}
+
+// bulletPrefix returns the length of a bullet marker and the spaces after it
+// at the start of a line ("- ", "• ", "* "), or 0.
+func bulletPrefix(line string) int {
+	t := strings.TrimLeft(line, " \t")
+	for _, b := range []string{"-", "•", "*", "–", "—", "·", "▪", "►", "‣"} {
+		if rest, ok := strings.CutPrefix(t, b); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t")) {
+			return len(line) - len(strings.TrimLeft(rest, " \t"))
+		}
+	}
+	return 0
 }

@@ -22,7 +22,7 @@ var nounPredicates = map[string]string{
 	"agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree", "pact": "agree",
 	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree",
 	"clashes": "clash",
-	"attack": "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
+	"attack":  "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
 	"invasion": "invade", "offensive": "attack", "assault": "attack", "bombing": "bomb", "shelling": "shell",
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",
 	"sanctions": "sanction", "sanction": "sanction", "embargo": "embargo", "tariffs": "sanction",
@@ -101,12 +101,11 @@ func (c *clause) nominalRelations() []relation {
 			continue
 		}
 		noun := strings.ToLower(toks[i].Text)
-		// "a meeting between Putin, Trump and Zelensky": every pair.
+		// "a meeting between himself, Putin and Zelensky": the first named
+		// with each of the others.
 		if c.wordAt(i+1) == "between" {
 			if sides := c.coordinated(i + 2); len(sides) >= 2 {
-				for a := 0; a < len(sides); a++ {
-					out = append(out, relation{subjects: sides[a : a+1], objects: sides[a+1:], predicate: pred, noun: noun, confidence: 0.8})
-				}
+				out = append(out, relation{subjects: sides[:1], objects: sides[1:], predicate: pred, noun: noun, confidence: 0.8})
 				continue
 			}
 		}

@@ -18,7 +18,11 @@ const maxGap = 14
 // clause is what relations reads off one sentence: the owner span of each
 // token (-1 for none).
 type clause struct {
-	x     *Extractor
+	// sharedVerb is set by subjects to the earlier verb a verb shares its
+	// subject with ("must abandon X and recognize Y"), else -1: its
+	// modals and negation apply to both.
+	sharedVerb int
+	x           *Extractor
 	s     *sentence
 	toks  []tokenT
 	owner []int
@@ -128,6 +132,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	if isAuxiliary(lem) && x.verbFollows(c, v) {
 		return nil
 	}
+	if lem == "have" && c.wordAt(v+1) == "to" {
+		return nil // "would have to give up": the inner verb's relation
+	}
 	passive := toks[v].Tag == "VBN" && x.beforeIsBe(c, v)
 	// The tagger often reads a past tense right after a name as a
 	// participle ("Norway urged"); a participle right after its subject is
@@ -138,6 +145,8 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	}
 	var subjects []int
 	subjStart := 0
+	c.sharedVerb = -1
+	defer func() { c.sharedVerb = -1 }()
 	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
 		// An infinitive's subject is the controlling verb's subject or
 		// object ("urged Putin to halt"), which the controlling verb reads;
@@ -156,6 +165,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	} else if subjects, subjStart = c.subjects(v); len(subjects) == 0 {
 		return nil
 	}
+	head := c.sharedVerb
 	if r, ok := x.complement(c, v, lem, subjects); ok {
 		r.negated = c.negated(subjStart, v)
 		r.hypo = c.hypothetical(subjStart, v)
@@ -193,11 +203,11 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			}
 		}
 		switch {
-		case o.nounPred != "" && (lightVerbs[lem] || motionVerbs[lem] || verbEvents[lem] == "") && !o.controlled:
+		case o.nounPred != "" && (motionVerbs[lem] || verbEvents[lem] == "") && !o.controlled:
 			// "returned from Kremlin talks with Putin": the noun that
 			// introduces the object names the relation.
 			lem = o.nounPred
-		case lightVerbs[lem] && nounPredicate(o.noun) != "" && len(o.spans) == 0:
+		case lightVerbs[lem] && verbEvents[lem] == "" && nounPredicate(o.noun) != "" && len(o.spans) == 0:
 			// "Putin and Macron held a telephone call".
 			lem = nounPredicate(o.noun)
 		}
@@ -207,7 +217,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		}
 		if len(r.objects) == 0 && len(subjects) >= 2 {
 			// "Trump and Putin met": a symmetric event between the subjects.
-			if ev, _, _, sym := classify(lem, o.noun); ev != "" && sym {
+			if ev, _, _, sym := classify(lem, o.noun); ev != "" && sym || o.joint {
 				r.subjects, r.objects = subjects[:1], subjects[1:]
 			}
 		}
@@ -217,8 +227,8 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		return nil
 	}
 	r.predicate = lem
-	r.negated = c.negated(subjStart, v)
-	r.hypo = c.hypothetical(subjStart, v)
+	r.negated = c.negated(subjStart, v) || head >= 0 && c.negated(subjStart, head)
+	r.hypo = c.hypothetical(subjStart, v) || head >= 0 && c.hypothetical(subjStart, head)
 	if len(r.subjects) > 1 || len(r.objects) > 1 {
 		r.confidence *= 0.95
 	}
@@ -333,7 +343,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 				continue
 			}
 			if isVerbTag(toks[p].Tag) && !isAuxWord(strings.ToLower(toks[p].Text)) {
-				return c.subjects(p)
+				subs, st := c.subjects(p)
+				c.sharedVerb = p
+				return subs, st
 			}
 			if w := toks[p].Text; w == ";" || w == ":" {
 				break
@@ -395,6 +407,12 @@ func (c *clause) skipAsSubject(sp span) bool {
 	if sp.start > 0 {
 		prev := c.toks[sp.start-1]
 		if (prev.Tag == "IN" || prev.Tag == "TO") && !strings.EqualFold(prev.Text, "by") && !subordinators[strings.ToLower(prev.Text)] {
+			// "Leaders of the coalition agreed", "thousands of Nigerians
+			// rallied": the group acts for the actor.
+			pw := strings.ToLower(prev.Text)
+			if (pw == "of" || pw == "from") && sp.start >= 2 && (groupNouns[c.wordAt(sp.start-2)] || c.toks[sp.start-2].Tag == "CD") {
+				return false
+			}
 			return true
 		}
 	}
@@ -422,6 +440,7 @@ type objectsFound struct {
 	// which then names the relation.
 	via, nounPred string
 	controlled    bool // the object belongs to a verb controlled by this one: "threatened to sink"
+	joint         bool // "a joint statement": the subjects act together
 	gap           int  // tokens between the verb and the object
 }
 
@@ -429,7 +448,8 @@ type objectsFound struct {
 // phrase and prepositions between them ("launched air strikes on Ukraine",
 // "expressed solidarity with Ukraine", "urged Putin to halt"). Actors that
 // only modify a noun ("its NATO bid", "Kremlin talks", "Moscow's
-// readiness") are passed over.
+// readiness") are passed over; after an event verb a possessor is the
+// target ("praised Haiti's efforts").
 func (c *clause) objects(v int) objectsFound {
 	toks := c.toks
 	var o objectsFound
@@ -440,10 +460,12 @@ func (c *clause) objects(v int) objectsFound {
 		}
 	}
 	controlled := false
+	nounRun := false
+	lem := c.x.lemmas.Verb(toks[v].Text)
 	for i := v + 1; i < len(toks) && i-v <= maxGap; i++ {
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
-			if c.isModifier(sp) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) {
+			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
 				continue
@@ -470,27 +492,37 @@ func (c *clause) objects(v int) objectsFound {
 		lw := strings.ToLower(t.Text)
 		switch {
 		case t.Text == ";" || t.Text == ":" || t.Text == "." || t.Text == "?" || t.Text == "!":
-			return objectsFound{prep: o.prep, noun: o.noun}
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case t.Text == ",":
-			return objectsFound{prep: o.prep, noun: o.noun}
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case (lw == "and" || lw == "or" || lw == "but") && i+1 < len(toks) && isVerbTag(toks[i+1].Tag):
+			// "abandon its bid and recognize ...": the next verb's phrase.
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case i > v+1 && (subordinators[lw] || lw == "said" || lw == "says"):
-			return objectsFound{prep: o.prep, noun: o.noun}
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case t.Tag == "TO" && i+1 < len(toks) && toks[i+1].Tag == "VB":
 			// "threatened to sink the UK": the controlled verb's object.
 			if controlled {
-				return objectsFound{prep: o.prep, noun: o.noun}
+				return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 			}
 			controlled = true
 			o.controlled = true
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
-			return objectsFound{prep: o.prep, noun: o.noun}
-		case (t.Tag == "NN" || t.Tag == "NNS") && o.noun == "":
-			o.noun = lw
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case (t.Tag == "NN" || t.Tag == "NNS") && (o.noun == "" || nounRun):
+			o.noun = lw // the head: the last noun of the first noun phrase
+		case t.Tag == "VBG" && o.noun != "" && i+1 < len(toks) && (c.owner[i+1] >= 0 && c.s.spans[c.owner[i+1]].kind == pronoun ||
+			c.owner[i+1] < 0 && !isNounTag(toks[i+1].Tag) && toks[i+1].Tag != "JJ" && toks[i+1].Tag != "NNP"):
+			// "issued a statement confirming ...": a participle clause.
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case lw == "joint" || lw == "mutual" || lw == "bilateral":
+			o.joint = true
 		}
+		nounRun = t.Tag == "NN" || t.Tag == "NNS"
 		o.gap++
 	}
-	return objectsFound{prep: o.prep, noun: o.noun}
+	return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 }
 
 // placeOnly reports whether an actor span after verb v only names a place or
@@ -542,7 +574,7 @@ func (c *clause) viaIndex(st int) int {
 // "its NATO bid", "Kremlin talks", "the Trump-Putin summit", "Moscow's
 // readiness". A possessive before an event or agent noun ("Russia's
 // attacks", "Russia's army") still names the actor.
-func (c *clause) isModifier(sp span) bool {
+func (c *clause) isModifier(sp span, lem string) bool {
 	if sp.end >= len(c.toks) || sp.kind == pronoun {
 		return false
 	}
@@ -551,6 +583,9 @@ func (c *clause) isModifier(sp span) bool {
 		return true
 	}
 	if isPossessive(next.Text) {
+		if verbEvents[lem] != "" {
+			return false // "praised Haiti's efforts": the owner is the target
+		}
 		k := sp.end + 1
 		for k < len(c.toks) && (c.toks[k].Tag == "JJ" || c.toks[k].Tag == "VBN") && c.owner[k] < 0 {
 			k++

@@ -104,6 +104,22 @@ var agentHeads = setOf(
 	"newspaper", "agency", "contingent", "commandos", "paratroopers", "gunmen", "settlers",
 	"businessman", "businessmen", "businesses", "nationalists", "dissidents", "exiles", "militia",
 	"militias", "navy's", "army's", "ambassador", "consulate", "negotiating", "mediator", "monarch",
+	"officers", "personnel", "staff", "crew", "crews", "advisers", "advisors", "experts", "extremists",
+	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages",
+	"immigrants", "migrants", "pilgrims", "farmers", "miners", "journalists", "reporters", "youths",
+	"police", "policemen", "guards", "sailors", "pilots", "marines", "terrorists", "radicals",
+	"gunships", "warplanes", "bombers", "tanks",
+)
+
+// groupNouns head a phrase whose actor follows "of" or "from": "leaders of
+// the coalition", "doctors from two American aid groups", "thousands of
+// Nigerians".
+var groupNouns = setOf(
+	"leaders", "leader", "members", "member", "supporters", "thousands", "hundreds", "dozens",
+	"millions", "group", "groups", "delegation", "delegations", "doctors", "officials", "troops",
+	"representatives", "spokesman", "spokeswoman", "head", "heads", "chief", "president", "envoy",
+	"envoys", "army", "forces", "soldiers", "government", "activists", "students", "workers",
+	"minister", "ministers", "ambassador", "team", "units", "members", "militants", "fighters",
 )
 
 // actionNouns are nouns after a demonym that name something the country
@@ -117,7 +133,7 @@ var actionNouns = setOf(
 )
 
 // pronouns resolved to the most recent compatible actor.
-var personPronouns = setOf("he", "she", "He", "She")
+var personPronouns = setOf("he", "she", "He", "She", "himself", "herself")
 
 // agentAdjectives after "it is" describe a will, so "it" is an actor: "it is
 // willing to withdraw", "it was ready to talk".
@@ -167,7 +183,8 @@ var raisingWords = setOf(
 	"keen", "determined", "hoping", "trying", "seeking", "intends", "intended", "plans", "planned",
 	"wants", "wanted", "hopes", "hoped", "agreed", "agrees", "decided", "decides", "sought", "seeks",
 	"tried", "tries", "refused", "refuses", "offered", "offers", "pledged", "vowed", "promised",
-	"have", "has", "had", "having", "need", "needs", "needed", "ought",
+	"have", "has", "had", "having", "need", "needs", "needed", "ought", "begun", "began", "begin",
+	"begins", "started", "starts", "continued", "continues", "continue", "keep", "kept",
 )
 
 // topicVerbs take a topic as their object ("discussed Ukraine"); only "with"
