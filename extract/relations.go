@@ -22,10 +22,10 @@ type clause struct {
 	// subject with ("must abandon X and recognize Y"), else -1: its
 	// modals and negation apply to both.
 	sharedVerb int
-	x           *Extractor
-	s     *sentence
-	toks  []tokenT
-	owner []int
+	x          *Extractor
+	s          *sentence
+	toks       []tokenT
+	owner      []int
 }
 
 // relations finds the triples of one sentence.
