@@ -64,18 +64,18 @@ var events = map[string]eventInfo{
 var verbEvents = map[string]string{
 	// AGREE
 	"agree": Agree, "sign": Agree, "ratify": Agree, "accept": Agree, "endorse": Agree, "approve": Agree,
-	"settle": Agree, "reconcile": Agree, "pledge": Agree, "promise": Agree, "guarantee": Agree,
+	"settle": Agree, "reconcile": Agree, "offer": Agree, "pledge": Agree, "promise": Agree, "guarantee": Agree,
 	// CONSULT
 	"meet": Consult, "talk": Consult, "discuss": Consult, "host": Consult, "visit": Consult,
 	"call": Consult, "phone": Consult, "telephone": Consult, "speak": Consult, "confer": Consult,
-	"consult": Consult, "negotiate": Consult, "receive": Consult, "welcome": Consult, "invite": Consult,
+	"consult": Consult, "negotiate": Consult, "receive": Consult, "invite": Consult,
 	"brief": Consult, "contact": Consult, "mediate": Consult, "dine": Consult, "greet": Consult,
 	"tell": Consult, "inform": Consult, "write": Consult, "convene": Consult,
 	// SUPPORT
 	"support": Support, "back": Support, "praise": Support, "commend": Support, "applaud": Support,
 	"thank": Support, "congratulate": Support, "defend": Support, "hail": Support, "favour": Support,
 	"favor": Support, "recognise": Support, "recognize": Support, "side with": Support, "express": Support,
-	"reassure": Support, "salute": Support, "stand": Support, "champion": Support, "trust": Support,
+	"reassure": Support, "salute": Support, "welcome": Support, "stand": Support, "champion": Support, "trust": Support,
 	// CONCEDE
 	"concede": Concede, "release": Concede, "free": Concede, "ease": Concede, "lift": Concede,
 	"apologise": Concede, "apologize": Concede, "yield": Concede, "surrender": Concede, "pardon": Concede,
@@ -94,7 +94,7 @@ var verbEvents = map[string]string{
 	"abandon": Retreat, "evacuate from": Retreat, "demobilise": Retreat, "demobilize": Retreat,
 	// DEMAND
 	"demand": Demand, "urge": Demand, "call on": Demand, "press": Demand, "ask": Demand,
-	"request": Demand, "appeal": Demand, "insist": Demand, "summon": Demand, "pressure": Demand,
+	"request": Demand, "appeal": Demand, "insist": Demand, "call for": Demand, "pressure": Demand,
 	"push": Demand, "order": Demand, "instruct": Demand, "implore": Demand, "exhort": Demand,
 	// DISAPPROVE
 	"criticise": Disapprove, "criticize": Disapprove, "condemn": Disapprove, "accuse": Disapprove,
@@ -102,7 +102,7 @@ var verbEvents = map[string]string{
 	"censure": Disapprove, "decry": Disapprove, "fault": Disapprove, "attack verbally": Disapprove,
 	"scold": Disapprove, "ridicule": Disapprove, "mock": Disapprove, "lambast": Disapprove,
 	"castigate": Disapprove, "chide": Disapprove, "berate": Disapprove, "reprimand": Disapprove,
-	"complain": Disapprove, "question": Disapprove, "sue": Disapprove, "charge": Disapprove,
+	"complain": Disapprove, "question": Disapprove, "summon": Disapprove, "sue": Disapprove, "charge": Disapprove,
 	// REJECT
 	"reject": Reject, "refuse": Reject, "deny": Reject, "veto": Reject, "dismiss": Reject,
 	"rebuff": Reject, "snub": Reject, "spurn": Reject, "oppose": Reject, "defy": Reject,
@@ -112,26 +112,26 @@ var verbEvents = map[string]string{
 	"caution": Threaten, "vow": Threaten, "ultimatum": Threaten,
 	// PROTEST
 	"protest": Protest, "demonstrate": Protest, "rally": Protest, "strike against": Protest,
-	"picket": Protest,
+	"picket": Protest, "riot": Protest, "march": Protest,
 	// SANCTION
 	"sanction": Sanction, "embargo": Sanction, "ban": Sanction, "expel": Sanction, "suspend": Sanction,
 	"impose": Sanction, "penalise": Sanction, "penalize": Sanction, "blacklist": Sanction,
 	"freeze": Sanction, "sever": Sanction, "cut": Sanction, "cancel": Sanction, "bar": Sanction,
-	"restrict": Sanction, "punish": Sanction, "fine": Sanction, "tariff": Sanction, "deport": Sanction,
+	"restrict": Sanction, "punish": Sanction, "fine": Sanction, "tariff": Sanction, "deport": Sanction, "prohibit": Sanction, "withhold": Sanction,
 	// MOBILIZE
 	"mobilise": Mobilize, "mobilize": Mobilize, "deploy": Mobilize, "mass": Mobilize, "station": Mobilize,
 	// COERCE
 	"arrest": Coerce, "detain": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
 	"raid": Coerce, "jail": Coerce, "imprison": Coerce, "kidnap": Coerce, "abduct": Coerce,
 	"confiscate": Coerce, "coerce": Coerce, "force": Coerce, "crack down on": Coerce, "expropriate": Coerce,
-	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce,
+	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce, "demolish": Coerce,
 	// ASSAULT
 	"attack": Assault, "strike": Assault, "bomb": Assault, "shell": Assault, "hit": Assault,
 	"target": Assault, "kill": Assault, "launch": Assault, "fire": Assault, "shoot": Assault,
 	"assassinate": Assault, "massacre": Assault, "torture": Assault, "assault": Assault, "raze": Assault,
 	"destroy": Assault, "down": Assault, "wound": Assault, "injure": Assault, "pound": Assault,
 	"bombard": Assault, "storm": Assault, "execute": Assault, "murder": Assault, "poison": Assault,
-	"sabotage": Assault,
+	"sabotage": Assault, "beat": Assault,
 	// FIGHT
 	"fight": Fight, "clash": Fight, "invade": Fight, "battle": Fight, "engage": Fight,
 	"repel": Fight, "counterattack": Fight, "retaliate": Fight, "wage": Fight, "defeat": Fight,
@@ -168,6 +168,15 @@ var nounEvents = map[string]string{
 	"protest": Protest, "protests": Protest,
 }
 
+// controllerEvents are the event types that a verb or adjective governing
+// "to VERB" imposes on the inner verb: PLOVER codes a promise to act as
+// AGREE and a refusal as REJECT, whatever the act.
+var controllerEvents = map[string]string{
+	"agree": Agree, "agreed": Agree, "offer": Agree, "willing": Agree, "ready": Agree,
+	"prepared": Agree, "pledge": Agree, "promise": Agree,
+	"refuse": Reject, "decline": Reject, "unwilling": Reject,
+}
+
 // lightVerbs carry little meaning of their own; the noun after them decides
 // the event type.
 var lightVerbs = map[string]bool{
@@ -176,7 +185,7 @@ var lightVerbs = map[string]bool{
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
 	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
-	"mount": true, "unleash": true, "fire": true, "wage": true, "file": true, "lodge": true,
+	"mount": true, "unleash": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
 }
 
 // classify returns the PLOVER event type, mode, score and symmetry for a

@@ -122,6 +122,10 @@ type relation struct {
 	subjects, objects []int // span indexes
 	predicate, noun   string
 	negated, hypo     bool
+	// event overrides the predicate's event type when the verb that
+	// governs it decides: "agreed to withdraw" is an agreement, "refused to
+	// meet" a rejection.
+	event string
 	confidence        float64
 }
 
@@ -145,6 +149,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	}
 	var subjects []int
 	subjStart := 0
+	governor := "" // event type the controlling word imposes
 	c.sharedVerb = -1
 	defer func() { c.sharedVerb = -1 }()
 	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
@@ -159,6 +164,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if t < 0 || !raisingWords[c.wordAt(t)] {
 			return nil
 		}
+		governor = controllerEvents[x.lemmas.Verb(c.wordAt(t))]
 		if subjects, subjStart = c.subjects(t); len(subjects) == 0 {
 			return nil
 		}
@@ -178,6 +184,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if inner < 0 || reportingVerbs[x.lemmas.Verb(toks[inner].Text)] {
 			return nil
 		}
+		governor = controllerEvents[lem]
 		v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 	}
 	if passive && statePassives[lem] && c.wordAt(v+1) == "to" && len(c.byAgent(v)) == 0 {
@@ -227,6 +234,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		return nil
 	}
 	r.predicate = lem
+	r.event = governor
 	r.negated = c.negated(subjStart, v) || head >= 0 && c.negated(subjStart, head)
 	r.hypo = c.hypothetical(subjStart, v) || head >= 0 && c.hypothetical(subjStart, head)
 	if len(r.subjects) > 1 || len(r.objects) > 1 {
@@ -293,6 +301,10 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 // triple builds the stored triple for a relation between two actors.
 func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relation, conf float64) news.Triple {
 	ev, mode, score, sym := classify(r.predicate, r.noun)
+	if r.event != "" && r.event != ev {
+		info := events[r.event]
+		ev, mode, score, sym = r.event, info.mode, info.score, info.symmetric
+	}
 	if ev == "" {
 		conf *= 0.9
 	}

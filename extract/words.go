@@ -217,7 +217,7 @@ var negators = setOf("not", "n't", "n’t", "never", "no", "neither", "nor")
 var particleVerbs = setOf(
 	"call on", "crack down on", "side with", "pull out of", "back down", "stand by",
 	"lash out at", "hit out at", "break with", "reach out to", "turn to", "take on", "give up",
-	"hand over",
+	"hand over", "call for",
 )
 
 // phraseVerbs are verb + preposition pairs that mean the bare verb ("met
