@@ -125,8 +125,8 @@ type relation struct {
 	// event overrides the predicate's event type when the verb that
 	// governs it decides: "agreed to withdraw" is an agreement, "refused to
 	// meet" a rejection.
-	event string
-	confidence        float64
+	event      string
+	confidence float64
 }
 
 // verbRelations reads the relation a verb at v expresses, if any.
