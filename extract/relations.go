@@ -276,7 +276,7 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 	}
 	objs := c.coordinated(i)
 	end := c.s.spans[objs[len(objs)-1]].end
-	if end < len(c.toks) && (isNounTag(c.toks[end].Tag) || isPossessive(c.toks[end].Text)) {
+	if end < len(c.toks) && isPossessive(c.toks[end].Text) {
 		return relation{}, false // "demanded that Russia's troops ...": not the subject
 	}
 	must := false
