@@ -23,7 +23,6 @@ const (
 	graphmlNS       = "http://graphml.graphdrawing.org/xmlns"
 	graphmlSchema   = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 	xsiNS           = "http://www.w3.org/2001/XMLSchema-instance"
-	graphmlBufSize  = 64 << 10
 	stringListSep   = "; "
 	graphmlPreamble = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<graphml xmlns="` + graphmlNS + `" xmlns:xsi="` + xsiNS + `"` +
@@ -53,7 +52,8 @@ const (
 type column struct {
 	attr string         // key into Node.Attrs or Edge.Attrs
 	kind graph.AttrKind // value type
-	open string         // the <data> start tag, indented
+	name string         // the unique, sanitised name written (GEXF)
+	open string         // the <data> or <attvalue> start, indented for GraphML
 }
 
 // GraphML writes n to w as a GraphML document, streaming it through a
@@ -111,7 +111,7 @@ func GraphML(w io.Writer, n *graph.Network) error {
 	if err := validate(n); err != nil {
 		return err
 	}
-	x := &xmlWriter{w: bufio.NewWriterSize(w, graphmlBufSize)}
+	x := &xmlWriter{w: bufio.NewWriterSize(w, bufSize)}
 	x.network(n)
 	if x.err == nil {
 		x.err = x.w.Flush()
@@ -140,8 +140,8 @@ func validate(n *graph.Network) error {
 	return nil
 }
 
-// xmlWriter writes GraphML to a bufio.Writer, keeping the first error and
-// turning later writes into no-ops.
+// xmlWriter writes GraphML or GEXF to a bufio.Writer, keeping the first
+// error and turning later writes into no-ops.
 type xmlWriter struct {
 	w   *bufio.Writer
 	err error
@@ -257,26 +257,34 @@ func (x *xmlWriter) key(id, elem, name string, kind graph.AttrKind) {
 // data writes one <data> element holding v converted to c's kind.
 func (x *xmlWriter) data(c column, v any) {
 	x.str(c.open)
-	switch c.kind {
-	case graph.Int:
-		x.buf = strconv.AppendInt(x.buf[:0], toInt(v), 10)
-		x.bytes(x.buf)
-	case graph.Double:
-		x.buf = appendDouble(x.buf[:0], toFloat(v))
-		x.bytes(x.buf)
-	case graph.Bool:
-		x.buf = strconv.AppendBool(x.buf[:0], toBool(v))
-		x.bytes(x.buf)
-	default:
-		x.text(toString(v))
-	}
+	x.value(c.kind, v)
 	x.str("</data>\n")
+}
+
+// value writes v converted to kind, escaped as text for string kinds.
+func (x *xmlWriter) value(kind graph.AttrKind, v any) {
+	b, ok := appendScalar(x.buf[:0], kind, v)
+	x.buf = b
+	if ok {
+		x.bytes(b)
+		return
+	}
+	x.escape(toString(v), false)
 }
 
 // text writes s as XML character data: &, < and > are escaped, \r is
 // written as a character reference so that parsers do not turn it into \n,
 // and characters illegal in XML 1.0 are dropped.
-func (x *xmlWriter) text(s string) {
+func (x *xmlWriter) text(s string) { x.escape(s, false) }
+
+// attr writes s as the value of an XML attribute between double quotes:
+// as text, and with " escaped and tab and newline written as character
+// references so that attribute-value normalisation keeps them.
+func (x *xmlWriter) attr(s string) { x.escape(s, true) }
+
+// escape writes s as character data, or as a double-quoted attribute value
+// when inAttr is set, dropping the characters illegal in XML 1.0.
+func (x *xmlWriter) escape(s string, inAttr bool) {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -291,9 +299,12 @@ func (x *xmlWriter) text(s string) {
 				esc = "&gt;"
 			case '\r':
 				esc = "&#xD;"
-			case '\t', '\n':
-				i++
-				continue
+			case '"', '\t', '\n':
+				if !inAttr {
+					i++
+					continue
+				}
+				esc = attrEscape(c)
 			default:
 				if c >= 0x20 {
 					i++
@@ -317,6 +328,18 @@ func (x *xmlWriter) text(s string) {
 		last = i
 	}
 	x.str(s[last:])
+}
+
+// attrEscape returns the escape of '"', '\t' or '\n', which only attribute
+// values escape.
+func attrEscape(c byte) string {
+	switch c {
+	case '"':
+		return "&quot;"
+	case '\t':
+		return "&#x9;"
+	}
+	return "&#xA;"
 }
 
 // legalNonASCII reports whether the rune r, decoded from size bytes of

@@ -4,13 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -140,41 +138,29 @@ func validateSchema(t *testing.T, path string) {
 }
 
 func TestGraphMLGolden(t *testing.T) {
-	got := writeGraphML(t, smallNetwork())
-	golden := filepath.Join("testdata", "small.graphml")
-	if *update {
-		if err := WriteFile(golden, func(w io.Writer) error {
-			_, err := w.Write(got)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+	tests := []struct {
+		golden string
+		n      func() *graph.Network
+	}{
+		{"small.graphml", smallNetwork},
+		{"actors.graphml", actorNetwork},
 	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./export -run Golden -update to create it)", err)
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			got := writeGraphML(t, tt.n())
+			checkGolden(t, tt.golden, got)
+			checkDocument(t, got, tt.n())
+		})
 	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("GraphML mismatch against %s (-want +got):\n%s", golden, diff)
-	}
-	checkDocument(t, got, smallNetwork())
 }
 
 func TestGraphMLSchema(t *testing.T) {
-	t.Run("golden", func(t *testing.T) {
-		validateSchema(t, filepath.Join("testdata", "small.graphml"))
-	})
-	tests := []struct {
-		name string
-		n    *graph.Network
-	}{
-		{"random-200-directed", randomNetwork(1, 200, 600, true)},
-		{"random-200-undirected", randomNetwork(2, 200, 600, false)},
-		{"empty", &graph.Network{}},
-		{"nodes-only", &graph.Network{Nodes: []graph.Node{{Label: "only"}}}},
-		{"fuzz-like", fuzzNetwork("a\x00\r\n\ufffe", "]]>&#\xed\xa0\x80", "1st name", "-x", -1<<40, math.Inf(1), true)},
+	for _, golden := range []string{"small.graphml", "actors.graphml"} {
+		t.Run(golden, func(t *testing.T) {
+			validateSchema(t, filepath.Join("testdata", golden))
+		})
 	}
-	for _, tt := range tests {
+	for _, tt := range schemaNetworks() {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tt.name+".graphml")
 			if err := WriteFile(path, func(w io.Writer) error { return GraphML(w, tt.n) }); err != nil {
@@ -215,35 +201,6 @@ func TestGraphMLParse(t *testing.T) {
 	checkDocument(t, writeGraphML(t, n), n)
 }
 
-func TestGraphMLInvalid(t *testing.T) {
-	two := []graph.Node{{Label: "a"}, {Label: "b"}}
-	tests := []struct {
-		name string
-		n    *graph.Network
-		want string
-	}{
-		{"nil", nil, "nil network"},
-		{"negative source", &graph.Network{Nodes: two, Edges: []graph.Edge{{From: -1, To: 0}}}, "edge 0: source node index -1 out of range [0, 2)"},
-		{"target past end", &graph.Network{Nodes: two, Edges: []graph.Edge{{From: 0, To: 1}, {From: 1, To: 2}}}, "edge 1: target node index 2 out of range [0, 2)"},
-		{"edge without nodes", &graph.Network{Edges: []graph.Edge{{}}}, "edge 0: source node index 0 out of range [0, 0)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			err := GraphML(&buf, tt.n)
-			if !errors.Is(err, ErrInvalidNetwork) {
-				t.Fatalf("GraphML error = %v, want one wrapping ErrInvalidNetwork", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("GraphML error = %q, want it to contain %q", err, tt.want)
-			}
-			if buf.Len() != 0 {
-				t.Errorf("GraphML wrote %d bytes for an invalid network", buf.Len())
-			}
-		})
-	}
-}
-
 // failWriter accepts limit bytes and then fails with err.
 type failWriter struct {
 	limit int
@@ -258,29 +215,6 @@ func (w *failWriter) Write(p []byte) (int, error) {
 	}
 	w.limit -= len(p)
 	return len(p), nil
-}
-
-func TestGraphMLWriteError(t *testing.T) {
-	errDisk := errors.New("disk full")
-	big := randomNetwork(5, 2000, 4000, true)
-	tests := []struct {
-		name  string
-		n     *graph.Network
-		limit int
-	}{
-		{"small at once", smallNetwork(), 0},
-		{"small on flush", smallNetwork(), 100},
-		{"large at once", big, 0},
-		{"large mid-stream", big, 200 << 10},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := GraphML(&failWriter{limit: tt.limit, err: errDisk}, tt.n)
-			if !errors.Is(err, errDisk) {
-				t.Errorf("GraphML error = %v, want %v", err, errDisk)
-			}
-		})
-	}
 }
 
 func TestSanitizeName(t *testing.T) {
@@ -765,12 +699,7 @@ func fuzzNetwork(label1, label2, name, value string, i int64, f float64, directe
 }
 
 func FuzzGraphML(f *testing.F) {
-	f.Add("Alice", "Bob", "kind", "person", int64(3), 0.5, true)
-	f.Add("Smith & Sons <Ltd> \"x\"", "a\x00b\x07c", "event type", "1", int64(-1), math.NaN(), false)
-	f.Add("\r\n\r", "\t", "2nd", "TRUE", int64(math.MaxInt64), math.Inf(-1), true)
-	f.Add("\xed\xa0\x80lone", "\ufffe\uffff\ufffd", "", "", int64(0), -0.0, false)
-	f.Add("]]>", "<![CDATA[x]]>", "label", "weight", int64(1<<40), 1e300, true)
-	f.Add("\xff\xfe", "日本語", "Größe", "d3", int64(7), 1e-320, false)
+	addFuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, label1, label2, name, value string, i int64, fl float64, directed bool) {
 		n := fuzzNetwork(label1, label2, name, value, i, fl, directed)
 		var buf bytes.Buffer
@@ -779,27 +708,4 @@ func FuzzGraphML(f *testing.F) {
 		}
 		checkDocument(t, buf.Bytes(), n)
 	})
-}
-
-// countWriter counts the bytes written to it.
-type countWriter int64
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	*c += countWriter(len(p))
-	return len(p), nil
-}
-
-func BenchmarkGraphML(b *testing.B) {
-	n := randomNetwork(6, 10_000, 50_000, true)
-	var size countWriter
-	if err := GraphML(&size, n); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := GraphML(io.Discard, n); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

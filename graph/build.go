@@ -4,48 +4,19 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
-
-	"gonum.org/v1/gonum/graph/network"
-	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/newsgraph/newsgraph/news"
 )
 
 // Source is what the graph is built from: every stored triple and actor
-// mention. The store satisfies it.
+// mention. The store satisfies it. EachMention need not group mentions in
+// any order.
 type Source interface {
 	EachTriple(ctx context.Context, fn func(news.Triple) error) error
 	EachMention(ctx context.Context, fn func(news.Mention) error) error
-}
-
-// Kind selects which graph to build.
-type Kind string
-
-// Graph kinds.
-const (
-	Relations Kind = "relations" // directed: subject → object, one edge per ordered pair
-	Comention Kind = "comention" // undirected: actors named in the same sentence
-)
-
-// ParseKind returns the Kind named s.
-func ParseKind(s string) (Kind, error) {
-	switch Kind(strings.ToLower(s)) {
-	case Relations, "relation":
-		return Relations, nil
-	case Comention, "co-mention", "comentions":
-		return Comention, nil
-	}
-	return "", fmt.Errorf("graph: unknown graph kind %q (want relations or comention)", s)
-}
-
-// Options controls what goes into a graph.
-type Options struct {
-	Kind Kind
-	// IncludeHypothetical keeps negated and hypothetical triples, which are
-	// left out by default: "did not meet" is no meeting.
-	IncludeHypothetical bool
 }
 
 // actorStats aggregates one actor's mentions.
@@ -57,12 +28,31 @@ type actorStats struct {
 	articles  map[string]bool
 	first     string
 	last      string
+	kept      bool // passes Options.Types
 	nodeIndex int
 }
 
-// edgeStats aggregates the triples or co-mentions of one pair.
+// unitKey names one co-mention unit: a sentence of an article, or a whole
+// article (sentence −1).
+type unitKey struct {
+	doc      string
+	sentence int
+}
+
+// unit is the actors named in one co-mention unit.
+type unit struct {
+	date string
+	ids  []string
+}
+
+// edgeKey identifies one edge: an ordered pair for the relation graph (with
+// the event type when Options.Multi), an unordered one (from < to) for the
+// co-mention graph.
+type edgeKey struct{ from, to, event string }
+
+// edgeStats aggregates the triples or co-mentions of one edge.
 type edgeStats struct {
-	from, to   string
+	key        edgeKey
 	weight     float64
 	predicates map[string]int
 	events     map[string]int
@@ -73,20 +63,80 @@ type edgeStats struct {
 	last       string
 	evidence   string
 	evidenceC  float64
+	pmi        float64
+	jaccard    float64
 }
 
-// Build reads src and returns the analysed network of the kind asked for.
-// Nodes are the actors that take part in at least one edge, sorted by id;
-// edges are sorted by (from, to). An empty store gives an empty network.
+func newEdgeStats(k edgeKey) *edgeStats {
+	return &edgeStats{key: k, predicates: map[string]int{}, events: map[string]int{}, articles: map[string]bool{}}
+}
+
+// Build reads src and returns the analysed network that opts asks for (see
+// Options for the filters and doc.go for the attributes). Nodes are the
+// actors that take part in at least one edge (with Options.Top, the kept
+// actors), sorted by id; edges are sorted by (from id, to id, event type).
+// An empty store gives an empty network. Invalid options give an error
+// before src is read.
 func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
-	if opts.Kind == "" {
-		opts.Kind = Relations
+	if err := opts.validate(); err != nil {
+		return nil, err
 	}
+	actors, units, err := readMentions(ctx, src, &opts)
+	if err != nil {
+		return nil, fmt.Errorf("graph: read mentions: %w", err)
+	}
+	var edges map[edgeKey]*edgeStats
+	switch opts.Kind {
+	case Relations:
+		edges, err = relationEdges(ctx, src, &opts, actors)
+	case Comention:
+		edges, err = comentionEdges(ctx, src, &opts, actors, units)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph: read %s: %w", opts.Kind, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	n := assemble(&opts, actors, edges)
+	ego := -1
+	if opts.Ego != "" {
+		i, err := findEgo(n, actors, &opts)
+		if err != nil {
+			return nil, err
+		}
+		keep := egoNodes(n, i, opts.Depth)
+		n = induced(n, keep)
+		ego = indexOf(keep, i)
+	}
+	if opts.Top > 0 && opts.Top < len(n.Nodes) {
+		keep, err := topNodes(ctx, n, opts.Top, ego)
+		if err != nil {
+			return nil, fmt.Errorf("graph: top: %w", err)
+		}
+		n = induced(n, keep)
+	}
+	if err := Analyse(ctx, n, opts.BetweennessSamples); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// readMentions aggregates the mentions inside the date window by actor and,
+// for the co-mention graph, collects the actors of each unit.
+func readMentions(ctx context.Context, src Source, opts *Options) (map[string]*actorStats, map[unitKey]*unit, error) {
 	actors := map[string]*actorStats{}
+	var units map[unitKey]*unit
+	if opts.Kind == Comention {
+		units = map[unitKey]*unit{}
+	}
 	err := src.EachMention(ctx, func(m news.Mention) error {
+		if !opts.inDates(m.Date) || m.ActorID == "" {
+			return nil
+		}
 		a := actors[m.ActorID]
 		if a == nil {
-			a = &actorStats{id: m.ActorID, name: m.Name, types: map[string]int{}, aliases: map[string]bool{}, articles: map[string]bool{}}
+			a = newActor(m.ActorID, m.Name)
 			actors[m.ActorID] = a
 		}
 		a.types[m.Type]++
@@ -94,105 +144,200 @@ func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
 		a.mentions++
 		a.articles[m.Doc] = true
 		a.first, a.last = widen(a.first, a.last, m.Date)
+		if units != nil {
+			k := unitKey{m.Doc, m.Sentence}
+			if opts.Window == ArticleWindow {
+				k.sentence = -1
+			}
+			u := units[k]
+			if u == nil {
+				u = &unit{date: m.Date}
+				units[k] = u
+			}
+			u.ids = append(u.ids, m.ActorID)
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("graph: read mentions: %w", err)
+		return nil, nil, err
 	}
-	edges := map[[2]string]*edgeStats{}
-	edgeFor := func(from, to string) *edgeStats {
-		if opts.Kind == Comention && to < from {
-			from, to = to, from
+	for _, a := range actors {
+		a.kept = keepType(opts, majority(a.types))
+	}
+	return actors, units, nil
+}
+
+func newActor(id, name string) *actorStats {
+	return &actorStats{id: id, name: name, types: map[string]int{}, aliases: map[string]bool{}, articles: map[string]bool{}}
+}
+
+// keepType reports whether an actor of type typ passes Options.Types.
+func keepType(opts *Options, typ string) bool {
+	return len(opts.Types) == 0 || slices.Contains(opts.Types, typ)
+}
+
+// tripleOK reports whether t passes the date, hypothetical and event
+// filters.
+func tripleOK(opts *Options, t news.Triple) bool {
+	if (t.Negated || t.Hypothetical) && !opts.IncludeHypothetical {
+		return false
+	}
+	if len(opts.Events) > 0 && !slices.Contains(opts.Events, t.Event) {
+		return false
+	}
+	return opts.inDates(t.Date)
+}
+
+// relationEdges aggregates the triples that pass the filters by ordered
+// pair (and event type with Multi). An actor that has triples but no
+// mention in the date window (a pronoun-resolved one, say) is taken from
+// the triple.
+func relationEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats) (map[edgeKey]*edgeStats, error) {
+	actor := func(id, name, typ string) *actorStats {
+		a := actors[id]
+		if a == nil {
+			a = newActor(id, name)
+			a.types[typ]++
+			a.kept = keepType(opts, typ)
+			actors[id] = a
 		}
-		k := [2]string{from, to}
+		return a
+	}
+	edges := map[edgeKey]*edgeStats{}
+	err := src.EachTriple(ctx, func(t news.Triple) error {
+		if !tripleOK(opts, t) || t.SubjectID == "" || t.ObjectID == "" || t.SubjectID == t.ObjectID {
+			return nil
+		}
+		if !actor(t.SubjectID, t.Subject, t.SubjectType).kept || !actor(t.ObjectID, t.Object, t.ObjectType).kept {
+			return nil
+		}
+		k := edgeKey{from: t.SubjectID, to: t.ObjectID}
+		if opts.Multi {
+			k.event = t.Event
+		}
 		e := edges[k]
 		if e == nil {
-			e = &edgeStats{from: from, to: to, predicates: map[string]int{}, events: map[string]int{}, articles: map[string]bool{}}
+			e = newEdgeStats(k)
 			edges[k] = e
 		}
-		return e
-	}
-	switch opts.Kind {
-	case Relations:
-		err = src.EachTriple(ctx, func(t news.Triple) error {
-			if (t.Negated || t.Hypothetical) && !opts.IncludeHypothetical {
-				return nil
-			}
-			if t.SubjectID == t.ObjectID || actors[t.SubjectID] == nil || actors[t.ObjectID] == nil {
-				return nil
-			}
-			e := edgeFor(t.SubjectID, t.ObjectID)
-			e.weight++
-			e.predicates[t.Predicate]++
-			if t.Event != "" {
-				e.events[t.Event]++
-				e.score += t.Score
-				e.scored++
-			}
-			e.articles[t.Doc] = true
-			e.first, e.last = widen(e.first, e.last, t.Date)
-			if t.Confidence > e.evidenceC || e.evidence == "" {
-				e.evidence, e.evidenceC = t.Sentence, t.Confidence
+		e.weight++
+		e.predicates[t.Predicate]++
+		if t.Event != "" {
+			e.events[t.Event]++
+			e.score += t.Score
+			e.scored++
+		}
+		e.articles[t.Doc] = true
+		e.first, e.last = widen(e.first, e.last, t.Date)
+		if t.Confidence > e.evidenceC || e.evidence == "" {
+			e.evidence, e.evidenceC = t.Sentence, t.Confidence
+		}
+		return nil
+	})
+	return edges, err
+}
+
+// comentionEdges counts, for every pair of distinct kept actors, the units
+// that name both, and their association strength (normalised PMI and
+// Jaccard) over the units that name at least one kept actor. With
+// Options.Events only the units holding a triple of those types count.
+func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats, units map[unitKey]*unit) (map[edgeKey]*edgeStats, error) {
+	var allowed map[unitKey]bool
+	if len(opts.Events) > 0 {
+		allowed = map[unitKey]bool{}
+		err := src.EachTriple(ctx, func(t news.Triple) error {
+			if tripleOK(opts, t) {
+				k := unitKey{t.Doc, t.SentenceIndex}
+				if opts.Window == ArticleWindow {
+					k.sentence = -1
+				}
+				allowed[k] = true
 			}
 			return nil
 		})
-	case Comention:
-		err = comentions(ctx, src, edgeFor)
-	default:
-		return nil, fmt.Errorf("graph: unknown graph kind %q", opts.Kind)
+		if err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("graph: read %s: %w", opts.Kind, err)
-	}
-	return assemble(ctx, opts.Kind, actors, edges)
-}
-
-// comentions counts, for every pair of distinct actors, the sentences that
-// name both.
-func comentions(ctx context.Context, src Source, edgeFor func(from, to string) *edgeStats) error {
-	var (
-		doc      string
-		sentence = -1
-		date     string
-		ids      []string
-	)
-	flush := func() {
+	edges := map[edgeKey]*edgeStats{}
+	unitsOf := map[string]int{} // units naming each actor
+	total := 0
+	for k, u := range units {
+		if allowed != nil && !allowed[k] {
+			continue
+		}
+		ids := slices.DeleteFunc(u.ids, func(id string) bool { return !actors[id].kept })
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
-		for i := range ids {
-			for j := i + 1; j < len(ids); j++ {
-				e := edgeFor(ids[i], ids[j])
+		if len(ids) == 0 {
+			continue
+		}
+		total++
+		for i, a := range ids {
+			unitsOf[a]++
+			for _, b := range ids[i+1:] {
+				ek := edgeKey{from: a, to: b}
+				e := edges[ek]
+				if e == nil {
+					e = newEdgeStats(ek)
+					edges[ek] = e
+				}
 				e.weight++
-				e.articles[doc] = true
-				e.first, e.last = widen(e.first, e.last, date)
+				e.articles[k.doc] = true
+				e.first, e.last = widen(e.first, e.last, u.date)
 			}
 		}
-		ids = ids[:0]
 	}
-	err := src.EachMention(ctx, func(m news.Mention) error {
-		if m.Doc != doc || m.Sentence != sentence {
-			flush()
-			doc, sentence, date = m.Doc, m.Sentence, m.Date
-		}
-		ids = append(ids, m.ActorID)
-		return nil
-	})
-	flush()
-	return err
+	for _, e := range edges {
+		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[e.key.from]), float64(unitsOf[e.key.to]), float64(total))
+	}
+	return edges, nil
 }
 
-// assemble turns the aggregates into a Network and computes its measures.
-func assemble(ctx context.Context, kind Kind, actors map[string]*actorStats, edges map[[2]string]*edgeStats) (*Network, error) {
-	inEdge := map[string]bool{}
-	for k := range edges {
-		inEdge[k[0]], inEdge[k[1]] = true, true
+// association returns the normalised pointwise mutual information and the
+// Jaccard index of two actors named together in co units, alone or together
+// in na and nb units, out of total units:
+//
+//	npmi = log(p(ab) / (p(a)·p(b))) / −log p(ab), p(x) = n(x)/total
+//	jaccard = co / (na + nb − co)
+//
+// npmi is 1 when the actors always appear together, 0 when independent,
+// and tends to −1 as they avoid each other; it is 1 when p(ab) = 1.
+func association(co, na, nb, total float64) (npmi, jaccard float64) {
+	if co <= 0 || total <= 0 {
+		return 0, 0
 	}
+	jaccard = co / (na + nb - co)
+	pab := co / total
+	if pab >= 1 {
+		return 1, jaccard
+	}
+	return math.Log(pab/((na/total)*(nb/total))) / -math.Log(pab), jaccard
+}
+
+// assemble turns the aggregates into a Network without measures, dropping
+// edges lighter than Options.MinWeight and actors left without an edge.
+func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats) *Network {
+	keys := make([]edgeKey, 0, len(edges))
+	inEdge := map[string]bool{}
+	for k, e := range edges {
+		if e.weight < opts.MinWeight {
+			continue
+		}
+		keys = append(keys, k)
+		inEdge[k.from], inEdge[k.to] = true, true
+	}
+	slices.SortFunc(keys, func(a, b edgeKey) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.event, b.event))
+	})
 	ids := make([]string, 0, len(inEdge))
 	for id := range inEdge {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	n := &Network{Directed: kind == Relations, NodeAttrs: nodeAttrs, EdgeAttrs: edgeAttrs}
+
+	directed := opts.Kind == Relations
+	n := &Network{Directed: directed, NodeAttrs: actorAttrs()}
 	for i, id := range ids {
 		a := actors[id]
 		a.nodeIndex = i
@@ -206,127 +351,88 @@ func assemble(ctx context.Context, kind Kind, actors map[string]*actorStats, edg
 			"last_seen":  a.last,
 		}})
 	}
-	keys := make([][2]string, 0, len(edges))
-	for k := range edges {
-		keys = append(keys, k)
+
+	var eventCols []string
+	if directed {
+		seen := map[string]bool{}
+		for _, k := range keys {
+			for ev := range edges[k].events {
+				seen[ev] = true
+			}
+		}
+		eventCols = eventColumns(seen)
+		n.EdgeAttrs = []Attr{{"predicate", String}, {"event", String}, {"events", String}}
+		for _, ev := range eventCols {
+			n.EdgeAttrs = append(n.EdgeAttrs, Attr{eventAttr(ev), Int})
+		}
+		n.EdgeAttrs = append(n.EdgeAttrs, Attr{"conflict", Double})
 	}
-	slices.SortFunc(keys, func(a, b [2]string) int {
-		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
-	})
+	n.EdgeAttrs = append(n.EdgeAttrs, Attr{"n_articles", Int}, Attr{"first_date", String}, Attr{"last_date", String})
+	if directed {
+		n.EdgeAttrs = append(n.EdgeAttrs, Attr{"evidence", String})
+	} else {
+		n.EdgeAttrs = append(n.EdgeAttrs, Attr{"pmi", Double}, Attr{"jaccard", Double})
+	}
+
 	for _, k := range keys {
 		e := edges[k]
-		label, event := topKey(e.predicates), topKey(e.events)
-		if kind == Comention {
-			label = "co-mention"
+		attrs := map[string]any{
+			"n_articles": len(e.articles),
+			"first_date": e.first,
+			"last_date":  e.last,
 		}
-		score := 0.0
-		if e.scored > 0 {
-			score = e.score / float64(e.scored)
+		label := "co-mention"
+		if directed {
+			label = topKey(e.predicates)
+			if opts.Multi && k.event != "" {
+				label = k.event
+			}
+			score := 0.0
+			if e.scored > 0 {
+				score = e.score / float64(e.scored)
+			}
+			attrs["predicate"] = topKey(e.predicates)
+			attrs["event"] = topKey(e.events)
+			attrs["events"] = countsString(e.events)
+			attrs["conflict"] = score
+			attrs["evidence"] = e.evidence
+			for _, ev := range eventCols {
+				attrs[eventAttr(ev)] = e.events[ev]
+			}
+		} else {
+			attrs["pmi"], attrs["jaccard"] = e.pmi, e.jaccard
 		}
-		n.Edges = append(n.Edges, Edge{
-			From: actors[e.from].nodeIndex, To: actors[e.to].nodeIndex, Weight: e.weight, Label: label,
-			Attrs: map[string]any{
-				"predicate":  topKey(e.predicates),
-				"event":      event,
-				"events":     countsString(e.events),
-				"conflict":   score,
-				"n_articles": len(e.articles),
-				"first_date": e.first,
-				"last_date":  e.last,
-				"evidence":   e.evidence,
-			},
-		})
+		n.Edges = append(n.Edges, Edge{From: actors[k.from].nodeIndex, To: actors[k.to].nodeIndex, Weight: e.weight, Label: label, Attrs: attrs})
 	}
-	if err := measure(ctx, n); err != nil {
-		return nil, err
-	}
-	return n, nil
+	return n
 }
 
-// nodeAttrs and edgeAttrs declare the attribute columns every Network has.
-// Names avoid those Gephi reads as visual properties (size, color, x, y).
-var (
-	nodeAttrs = []Attr{
-		{"actor_id", String}, {"actor_type", String}, {"aliases", String},
-		{"mentions", Int}, {"articles", Int}, {"first_seen", String}, {"last_seen", String},
-		{"degree", Int}, {"in_degree", Int}, {"out_degree", Int}, {"strength", Double},
-		{"pagerank", Double}, {"betweenness", Double},
+// eventColumns orders the event types seen: PLOVER's order, then any other
+// type alphabetically.
+func eventColumns(seen map[string]bool) []string {
+	var cols []string
+	for _, ev := range EventTypes() {
+		if seen[ev] {
+			cols = append(cols, ev)
+			delete(seen, ev)
+		}
 	}
-	edgeAttrs = []Attr{
-		{"predicate", String}, {"event", String}, {"events", String}, {"conflict", Double},
-		{"n_articles", Int}, {"first_date", String}, {"last_date", String}, {"evidence", String},
-	}
-)
+	return append(cols, sortedSet(seen)...)
+}
 
-// measure computes degree, strength, PageRank and betweenness for every node.
-func measure(ctx context.Context, n *Network) error {
-	if len(n.Nodes) == 0 {
-		return nil // gonum's PageRank panics on an empty graph
-	}
-	in := make([]int, len(n.Nodes))
-	out := make([]int, len(n.Nodes))
-	strength := make([]float64, len(n.Nodes))
-	for _, e := range n.Edges {
-		out[e.From]++
-		in[e.To]++
-		strength[e.From] += e.Weight
-		strength[e.To] += e.Weight
-	}
-	var pr, bc map[int64]float64
-	if n.Directed {
-		g := simple.NewWeightedDirectedGraph(0, 0)
-		for i := range n.Nodes {
-			g.AddNode(simple.Node(i))
+// eventAttr returns the edge column counting triples of event type ev:
+// "n_" and the type in lower case, anything but letters, digits and '_'
+// replaced by '_' ("CONSULT" → "n_consult").
+func eventAttr(ev string) string {
+	return "n_" + strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
 		}
-		for _, e := range n.Edges {
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e.From), simple.Node(e.To), e.Weight))
-		}
-		pr = network.PageRankSparse(g, 0.85, 1e-8)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		// network.Betweenness counts hops, ignoring weights, as Gephi does.
-		bc = network.Betweenness(g)
-	} else {
-		g := simple.NewWeightedUndirectedGraph(0, 0)
-		for i := range n.Nodes {
-			g.AddNode(simple.Node(i))
-		}
-		for _, e := range n.Edges {
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(e.From), simple.Node(e.To), e.Weight))
-		}
-		// PageRank of an undirected graph: each edge walks both ways.
-		d := simple.NewWeightedDirectedGraph(0, 0)
-		for i := range n.Nodes {
-			d.AddNode(simple.Node(i))
-		}
-		for _, e := range n.Edges {
-			d.SetWeightedEdge(d.NewWeightedEdge(simple.Node(e.From), simple.Node(e.To), e.Weight))
-			d.SetWeightedEdge(d.NewWeightedEdge(simple.Node(e.To), simple.Node(e.From), e.Weight))
-		}
-		pr = network.PageRankSparse(d, 0.85, 1e-8)
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		// gonum counts each unordered pair twice in an undirected graph.
-		bc = network.Betweenness(g)
-		for k := range bc {
-			bc[k] /= 2
-		}
-	}
-	for i := range n.Nodes {
-		a := n.Nodes[i].Attrs
-		a["in_degree"] = in[i]
-		a["out_degree"] = out[i]
-		a["degree"] = in[i] + out[i]
-		if !n.Directed {
-			a["in_degree"], a["out_degree"] = in[i]+out[i], in[i]+out[i]
-		}
-		a["strength"] = strength[i]
-		a["pagerank"] = pr[int64(i)]
-		a["betweenness"] = bc[int64(i)]
-	}
-	return nil
+		return '_'
+	}, ev)
 }
 
 // widen extends the date range [first, last] by d (YYYY-MM-DD strings
@@ -347,6 +453,8 @@ func widen(first, last, d string) (string, string) {
 // majority returns the most frequent key, ties broken alphabetically.
 func majority(m map[string]int) string { return topKey(m) }
 
+// topKey returns the key with the largest count, ties broken
+// alphabetically; "" for an empty map.
 func topKey(m map[string]int) string {
 	best, bestN := "", 0
 	for k, n := range m {
@@ -357,6 +465,7 @@ func topKey(m map[string]int) string {
 	return best
 }
 
+// sortedSet returns the keys of m in order.
 func sortedSet(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {

@@ -1,9 +1,16 @@
 package graph
 
 import (
+	stdcmp "cmp"
 	"context"
+	"errors"
 	"math"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -165,5 +172,277 @@ func TestEmptyAndBadKind(t *testing.T) {
 		if _, err := ParseKind(s); err != nil {
 			t.Errorf("ParseKind(%q): %v", s, err)
 		}
+	}
+}
+
+// corpus is a small relation corpus over four months.
+//
+//	d1 2024-01-10: a CONSULT b; a ASSAULT b
+//	d2 2024-02-10: b THREATEN c
+//	d3 2024-03-10: c AID d; a CONSULT b
+//	d4 2024-04-10: e say f (no event type)
+//
+// a and b are PERSONs, the others GPEs.
+func corpus() memSource {
+	src := source([]fact{
+		{doc: "d1", sent: 0, s: "a", p: "meet", o: "b", ev: "CONSULT", score: 1, date: "2024-01-10"},
+		{doc: "d1", sent: 1, s: "a", p: "attack", o: "b", ev: "ASSAULT", score: -9, date: "2024-01-10"},
+		{doc: "d2", sent: 0, s: "b", p: "warn", o: "c", ev: "THREATEN", score: -6, date: "2024-02-10"},
+		{doc: "d3", sent: 0, s: "c", p: "aid", o: "d", ev: "AID", score: 7, date: "2024-03-10"},
+		{doc: "d3", sent: 1, s: "a", p: "visit", o: "b", ev: "CONSULT", score: 1, date: "2024-03-10"},
+		{doc: "d4", sent: 0, s: "e", p: "say", o: "f", date: "2024-04-10"},
+	})
+	src.triples[1].Confidence = 0.95 // the evidence of a → b
+	for i, m := range src.mentions {
+		if m.ActorID == "a" || m.ActorID == "b" {
+			src.mentions[i].Type = news.Person
+		}
+		src.mentions[i].Name = strings.ToUpper(m.ActorID) + " Name"
+		src.mentions[i].Text = "alias-" + m.ActorID
+	}
+	return src
+}
+
+// edgeList returns the edges of n as "from>to" (or "from-to" undirected),
+// with ":LABEL" when withLabel.
+func edgeList(n *Network, withLabel bool) []string {
+	var out []string
+	sep := "-"
+	if n.Directed {
+		sep = ">"
+	}
+	for _, e := range n.Edges {
+		s := n.Nodes[e.From].Key + sep + n.Nodes[e.To].Key
+		if withLabel {
+			s += ":" + e.Label
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func build(t *testing.T, src Source, opts Options) *Network {
+	t.Helper()
+	n, err := Build(context.Background(), src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestRelationEdgeAttributes(t *testing.T) {
+	n := build(t, corpus(), Options{})
+	var names []string
+	for _, a := range n.EdgeAttrs {
+		names = append(names, a.Name)
+	}
+	// One count column per event type that occurs, in PLOVER order.
+	wantNames := []string{"predicate", "event", "events", "n_consult", "n_aid", "n_threaten", "n_assault",
+		"conflict", "n_articles", "first_date", "last_date", "evidence"}
+	if d := cmp.Diff(wantNames, names); d != "" {
+		t.Errorf("edge attributes (-want +got):\n%s", d)
+	}
+	ab := n.Edges[0]
+	want := map[string]any{
+		"predicate": "attack", "event": "CONSULT", "events": "CONSULT:2; ASSAULT:1",
+		"n_consult": 2, "n_aid": 0, "n_threaten": 0, "n_assault": 1,
+		"conflict": (1 - 9 + 1) / 3.0, "n_articles": 2, "first_date": "2024-01-10", "last_date": "2024-03-10",
+		"evidence": "a attack b",
+	}
+	if d := cmp.Diff(want, ab.Attrs); d != "" || ab.Weight != 3 || ab.Label != "attack" {
+		t.Errorf("edge a→b weight %v label %q, attrs (-want +got):\n%s", ab.Weight, ab.Label, d)
+	}
+	a := nodeByKey(t, n, "a")
+	if a.Label != "A Name" || a.Attrs["actor_type"] != news.Person || a.Attrs["aliases"] != "alias-a" ||
+		a.Attrs["mentions"] != 3 || a.Attrs["articles"] != 2 || a.Attrs["first_seen"] != "2024-01-10" {
+		t.Errorf("node a = %+v", a)
+	}
+	var nodeNames []string
+	for _, at := range n.NodeAttrs {
+		nodeNames = append(nodeNames, at.Name)
+	}
+	wantNodes := []string{"actor_id", "actor_type", "aliases", "mentions", "articles", "first_seen", "last_seen",
+		"degree", "in_degree", "out_degree", "strength", "in_strength", "out_strength", "betweenness",
+		"betweenness_norm", "closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority",
+		"community", "component"}
+	if d := cmp.Diff(wantNodes, nodeNames); d != "" {
+		t.Errorf("node attributes (-want +got):\n%s", d)
+	}
+	for _, nd := range n.Nodes {
+		for _, at := range n.NodeAttrs {
+			if _, ok := nd.Attrs[at.Name]; !ok {
+				t.Errorf("node %s lacks %s", nd.Key, at.Name)
+			}
+		}
+	}
+}
+
+func TestMulti(t *testing.T) {
+	single := build(t, corpus(), Options{})
+	multi := build(t, corpus(), Options{Multi: true})
+	want := []string{"a>b:ASSAULT", "a>b:CONSULT", "b>c:THREATEN", "c>d:AID", "e>f:say"}
+	if d := cmp.Diff(want, edgeList(multi, true)); d != "" {
+		t.Errorf("multi edges (-want +got):\n%s", d)
+	}
+	if w := multi.Edges[1].Weight; w != 2 || multi.Edges[1].Attrs["n_consult"] != 2 || multi.Edges[1].Attrs["n_assault"] != 0 {
+		t.Errorf("a→b CONSULT: weight %v, attrs %v", w, multi.Edges[1].Attrs)
+	}
+	// Measures are those of the merged graph.
+	for i := range single.Nodes {
+		if d := cmp.Diff(single.Nodes[i], multi.Nodes[i]); d != "" {
+			t.Errorf("node %s differs with Multi (-single +multi):\n%s", single.Nodes[i].Key, d)
+		}
+	}
+}
+
+func TestFilters(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"all", Options{}, []string{"a>b", "b>c", "c>d", "e>f"}},
+		{"since", Options{Since: "2024-02-10"}, []string{"a>b", "b>c", "c>d", "e>f"}},
+		{"until", Options{Until: "2024-02-09"}, []string{"a>b"}},
+		{"window", Options{Since: "2024-02-01", Until: "2024-03-31"}, []string{"a>b", "b>c", "c>d"}},
+		{"events", Options{Events: []string{"consult"}}, []string{"a>b"}},
+		{"two events", Options{Events: []string{"THREATEN", "Aid"}}, []string{"b>c", "c>d"}},
+		{"types", Options{Types: []string{"person"}}, []string{"a>b"}},
+		{"gpe", Options{Types: []string{"GPE"}}, []string{"c>d", "e>f"}},
+		{"min weight", Options{MinWeight: 2}, []string{"a>b"}},
+		{"ego", Options{Ego: "c"}, []string{"b>c", "c>d"}},
+		{"ego depth 2", Options{Ego: "c", Depth: 2}, []string{"a>b", "b>c", "c>d"}},
+		{"ego by name", Options{Ego: "d name"}, []string{"c>d"}},
+		{"ego by alias", Options{Ego: "ALIAS-E"}, []string{"e>f"}},
+		{"ego and events", Options{Ego: "b", Events: []string{"CONSULT"}}, []string{"a>b"}},
+		{"top", Options{Top: 2}, []string{"c>d"}},
+		// PageRank grows along a → b → c → d: the top 3 are d, c, b, and the
+		// ego a takes the place of b.
+		{"top keeps ego", Options{Top: 3, Ego: "a", Depth: 3}, []string{"c>d"}},
+		{"comention events", Options{Kind: Comention, Events: []string{"AID", "THREATEN"}}, []string{"b-c", "c-d"}},
+		{"comention types", Options{Kind: Comention, Types: []string{"GPE"}}, []string{"c-d", "e-f"}},
+		{"comention until", Options{Kind: Comention, Until: "2024-01-31"}, []string{"a-b"}},
+	}
+	egoKeys := map[string]string{"a": "a", "b": "b", "c": "c", "d name": "d", "ALIAS-E": "e"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := build(t, corpus(), tt.opts)
+			if d := cmp.Diff(tt.want, edgeList(n, false)); d != "" {
+				t.Errorf("edges (-want +got):\n%s", d)
+			}
+			if tt.opts.Top > 0 && len(n.Nodes) != tt.opts.Top {
+				t.Errorf("%d nodes, want %d", len(n.Nodes), tt.opts.Top)
+			}
+			if key, ok := egoKeys[tt.opts.Ego]; ok && !slices.ContainsFunc(n.Nodes, func(nd Node) bool { return nd.Key == key }) {
+				t.Errorf("ego %q (%s) not among the nodes", tt.opts.Ego, key)
+			}
+		})
+	}
+}
+
+func TestTopByPageRank(t *testing.T) {
+	full := build(t, corpus(), Options{})
+	nodes := slices.Clone(full.Nodes)
+	slices.SortStableFunc(nodes, func(a, b Node) int {
+		return stdcmp.Compare(b.Attrs["pagerank"].(float64), a.Attrs["pagerank"].(float64))
+	})
+	top := build(t, corpus(), Options{Top: 3})
+	var got, want []string
+	for i := range 3 {
+		want = append(want, nodes[i].Key)
+		got = append(got, top.Nodes[i].Key)
+	}
+	slices.Sort(want)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("top 3 by PageRank (-want +got):\n%s", d)
+	}
+	// Measures are recomputed on the kept subgraph: PageRank sums to 1.
+	total := 0.0
+	for _, nd := range top.Nodes {
+		total += nd.Attrs["pagerank"].(float64)
+	}
+	if math.Abs(total-1) > 1e-9 {
+		t.Errorf("PageRank of the top subgraph sums to %v", total)
+	}
+}
+
+func TestComentionAssociation(t *testing.T) {
+	// Sentences: {a,b} {a,b} {a} in d1, {c,d} in d2.
+	src := memSource{}
+	for _, m := range []struct {
+		doc  string
+		sent int
+		id   string
+	}{{"d1", 0, "a"}, {"d1", 0, "b"}, {"d1", 1, "b"}, {"d1", 1, "a"}, {"d1", 2, "a"}, {"d2", 0, "c"}, {"d2", 0, "d"}, {"d2", 0, "c"}} {
+		src.mentions = append(src.mentions, news.Mention{Doc: m.doc, Sentence: m.sent, ActorID: m.id, Name: m.id, Type: news.Org, Text: m.id})
+	}
+	tests := []struct {
+		window Window
+		want   map[string][3]float64 // weight, pmi, jaccard
+	}{
+		// a-b: 2 of 4 sentences, a in 3, b in 2: npmi = log(0.5/(0.75·0.5)) / −log 0.5.
+		{SentenceWindow, map[string][3]float64{"a-b": {2, math.Log(4.0/3) / math.Log(2), 2.0 / 3}, "c-d": {1, 1, 1}}},
+		{ArticleWindow, map[string][3]float64{"a-b": {1, 1, 1}, "c-d": {1, 1, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.window), func(t *testing.T) {
+			n := build(t, src, Options{Kind: Comention, Window: tt.window})
+			got := map[string][3]float64{}
+			for i, e := range n.Edges {
+				got[edgeList(n, false)[i]] = [3]float64{e.Weight, e.Attrs["pmi"].(float64), e.Attrs["jaccard"].(float64)}
+			}
+			if d := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-12)); d != "" {
+				t.Errorf("(-want +got):\n%s", d)
+			}
+		})
+	}
+	// Rarely together, often apart: negative association.
+	if npmi, j := association(1, 50, 50, 100); npmi >= 0 || j != 1.0/99 {
+		t.Errorf("association(1, 50, 50, 100) = %v, %v", npmi, j)
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		opts Options
+		msg  string
+	}{
+		{"kind", Options{Kind: "tree"}, "unknown graph kind"},
+		{"window", Options{Kind: Comention, Window: "page"}, "unknown co-mention window"},
+		{"multi", Options{Kind: Comention, Multi: true}, "relation graph only"},
+		{"date", Options{Since: "2024-13-01"}, "since date"},
+		{"order", Options{Since: "2024-02-01", Until: "2024-01-01"}, "after until"},
+		{"event", Options{Events: []string{"HUG"}}, `unknown event type "HUG"`},
+		{"type", Options{Types: []string{"LOC"}}, `unknown actor type "LOC"`},
+		{"top", Options{Top: -1}, "negative top"},
+		{"weight", Options{MinWeight: -1}, "negative minimum weight"},
+		{"unknown ego", Options{Ego: "zed"}, `graph: unknown actor "zed": no actor`},
+		{"filtered ego", Options{Ego: "e", Types: []string{"PERSON"}}, "has no edge in the relations graph"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build(context.Background(), corpus(), tt.opts)
+			if err == nil || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %v, want one mentioning %q", err, tt.msg)
+			}
+		})
+	}
+	_, err := Build(context.Background(), corpus(), Options{Ego: "nobody"})
+	if !errors.Is(err, ErrUnknownActor) {
+		t.Errorf("unknown ego: %v does not wrap ErrUnknownActor", err)
+	}
+}
+
+func TestAmbiguousEgo(t *testing.T) {
+	src := corpus()
+	for i, m := range src.mentions {
+		if m.ActorID == "c" || m.ActorID == "d" {
+			src.mentions[i].Name = "Same Name"
+		}
+	}
+	_, err := Build(context.Background(), src, Options{Ego: "same name"})
+	if err == nil || !strings.Contains(err.Error(), "ambiguous: it names c, d") {
+		t.Errorf("ambiguous ego: %v", err)
 	}
 }

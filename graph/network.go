@@ -51,10 +51,32 @@ type Edge struct {
 // value so that writers need no knowledge of how it was built: nodes and
 // edges are in a deterministic order, and every node and edge has a value for
 // every declared attribute (a missing one is written as the kind's zero).
+//
+// The summary fields are set by Analyse (and so by Build).
 type Network struct {
 	Directed  bool
 	NodeAttrs []Attr
 	EdgeAttrs []Attr
 	Nodes     []Node
 	Edges     []Edge
+
+	// Modularity is Newman's modularity Q of the partition in the nodes'
+	// "community" attribute, found by Louvain. For a directed graph both the
+	// partition and Q are those of the undirected version of the graph, in
+	// which the weights of a→b and b→a are summed. Q is in [−1/2, 1); 0 for
+	// a graph without edges.
+	Modularity float64
+	// Communities is the number of Louvain communities, ids 0..Communities-1
+	// (0 the largest).
+	Communities int
+	// Components is the number of weakly connected components, ids
+	// 0..Components-1 (0 the largest).
+	Components int
+	// BetweennessSamples is the number of pivots betweenness was estimated
+	// from, or 0 when it is exact.
+	BetweennessSamples int
+	// Warnings says, one sentence each, which measures are ill-defined on
+	// this graph or did not converge, and what was written instead; empty
+	// when none.
+	Warnings []string
 }

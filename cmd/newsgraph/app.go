@@ -91,7 +91,7 @@ actor graph for Gephi.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(newExtractCmd(io), newBuildCmd(io), newExportCmd(io), newQueryCmd(io), newDemoCmd(io), newEvalCmd(io))
+	root.AddCommand(newExtractCmd(io), newBuildCmd(io), newExportCmd(io), newQueryCmd(io), newDemoCmd(io), newEvalCmd(io), newStatsCmd(io))
 	return root
 }
 
