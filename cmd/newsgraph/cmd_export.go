@@ -19,13 +19,12 @@ func newExportCmd(s streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write the actor graph for Gephi and other tools",
-		Long: `export builds the actor graph from the store, computes degree, strength,
-PageRank and betweenness for every actor, and writes it.
+		Long: `export builds the actor graph from the store, computes every measure
+(degree, strength, betweenness, closeness, harmonic, eigenvector, PageRank,
+HITS hub/authority, Louvain community, component) for every actor, and
+writes it.
 
-Graphs: relations (directed, subject → object, weight = number of supporting
-triples; negated and hypothetical triples left out unless
---include-hypothetical) or comention (undirected, actors named in the same
-sentence, weight = number of such sentences).
+` + graphFlagsHelp + `
 
 Formats (--format):
   graphml  GraphML for Gephi, yEd, networkx (the default)
