@@ -608,6 +608,9 @@ func (c *clause) isModifier(sp span, lem string) bool {
 		w := strings.ToLower(c.toks[k].Text)
 		return nounPredicates[w] == "" && nounEvents[w] == "" && !agentHeads[w] && !roleNouns[w]
 	}
+	if next.Tag == "NNP" && c.owner[sp.end] < 0 && nounPredicate(next.Text) != "" {
+		return true // "the sidelines of a G20 Summit"
+	}
 	k := sp.end
 	for k+1 < len(c.toks) && c.toks[k].Tag == "JJ" && c.owner[k] < 0 && isNounTag(c.toks[k+1].Tag) {
 		k++ // "U.S. military aid"
