@@ -178,35 +178,6 @@ func renumber(membership []int32) (comm []int, count int) {
 	return comm, len(groups)
 }
 
-// modularity returns Newman's modularity of the partition comm of the
-// undirected graph g, as networkx.community.modularity computes it:
-// Σ_c [ L_c/m − (D_c/2m)² ], with L_c the weight inside community c, D_c
-// the weighted degree of its nodes and m the total weight. 0 without edges.
-func modularity(g *csr, comm []int, count int) float64 {
-	in2 := make([]float64, count) // 2·L_c
-	deg := make([]float64, count)
-	m2 := 0.0
-	for u := range int32(g.n) {
-		adj, w := g.out.of(u)
-		cu := comm[u]
-		for j, v := range adj {
-			deg[cu] += w[j]
-			m2 += w[j]
-			if comm[v] == cu {
-				in2[cu] += w[j]
-			}
-		}
-	}
-	if m2 == 0 {
-		return 0
-	}
-	q := 0.0
-	for c := range count {
-		q += in2[c]/m2 - (deg[c]/m2)*(deg[c]/m2)
-	}
-	return q
-}
-
 // components labels the connected components of the undirected graph g,
 // numbered from 0 by decreasing size (ties by lowest node index), and
 // returns the labels and their count.

@@ -1,6 +1,7 @@
 // Package source reads news articles from files, folders, glob patterns,
-// standard input and fs.FS trees, and turns them into news.Article values
-// with normalised text, a title and a date where the source has them.
+// standard input, fs.FS trees and RSS or Atom feeds (files, or URLs through
+// a Fetcher), and turns them into news.Article values with normalised text,
+// a title and a date where the source has them.
 //
 // # Formats
 //
@@ -10,11 +11,14 @@
 //     scrape dump of many articles (see below).
 //   - .jsonl, .ndjson: JSON Lines, one article a line.
 //   - .html, .htm, .xhtml: one web page, one article.
+//   - .rss, .atom, .xml: an RSS or Atom feed, one article an item.
 //
 // Files with other extensions are skipped silently when met inside a folder;
 // a file named explicitly (or matched by a glob pattern) with another
-// extension is read as plain text. Standard input ("-") is sniffed: JSON
-// Lines when its first non-space byte is '{', HTML when it is '<', plain text
+// extension is read as a feed when its content is one (its root element is
+// rss, rdf:RDF or feed) and as plain text otherwise. Standard input ("-") is
+// sniffed: JSON Lines when its first non-space byte is '{', a feed when it
+// is '<' and the root element is a feed's, HTML for other '<', plain text
 // otherwise; its articles take the id stem "stdin". JSON Lines (from files
 // and standard input) are streamed; other formats are read whole.
 //
@@ -125,12 +129,79 @@
 // are read token by token instead: the text outside dropped elements, with
 // block breaks, and the <title>.
 //
+// # Feeds
+//
+// RSS (0.9x, 1.0 and 2.0) and Atom (0.3 and 1.0) are parsed with
+// github.com/mmcdole/gofeed, which also reads JSON Feed; the encoding
+// declared in the XML prolog is decoded, and UTF-16 with a byte order mark
+// is read too. Each item becomes one article, in feed order:
+//
+//   - ID: the item's GUID (RSS <guid>, Atom <id>), else its link. When that
+//     key is an absolute URI ("https://…", "urn:uuid:…", "tag:…"), it is the
+//     id as it is; otherwise the id is "STEM#KEY", where STEM is the file
+//     name without its extension (or "stdin"), or, for Fetcher, the feed
+//     URL. A key longer than 512 bytes becomes "STEM#H" and an item with
+//     neither GUID nor link gets "STEM#H" too, H being the first 16 hex
+//     digits of the SHA-256 of the key, or of title, date and published
+//     field joined by newlines. Ids therefore depend only on the item and
+//     on where the feed was read from, never on the item's position or the
+//     time of reading: the same item gives the same id on every run.
+//   - Title: the item title, reduced to plain text on one line.
+//   - Text: the title, a blank line, then the item's content (RSS
+//     content:encoded, Atom content) or, when it has none, its description
+//     (Atom summary), reduced to plain text with the HTML rules above
+//     (paragraphs kept, scripts and the like dropped, entities decoded;
+//     text without tags only has its entities decoded) and normalised as
+//     every format. The title is not repeated when the text starts with it.
+//   - Date: the published date, else the updated date (RSS pubDate or
+//     dc:date, Atom published or updated), as YYYY-MM-DD: the calendar date
+//     written in the feed, whatever its zone; empty when unknown.
+//   - URL: the item link, resolved against the feed URL (Fetcher) or the
+//     feed's own absolute link when it is relative.
+//   - Source: the feed title, else the file path or feed URL.
+//
+// An item without text (no content or description, or one that is only its
+// title or an image) is skipped with a *Warning naming the feed and the
+// item: "world.rss: item 3 \"https://…/gallery\": no article text, skipped".
+// A file read as a feed that is not one (or is truncated) gives a *Warning
+// wrapping ErrNotFeed ("news.xml: not an RSS or Atom feed: …, skipped"); a
+// feed without items gives a *Warning too.
+//
+// # Feeds by URL
+//
+// A Fetcher reads feeds over http and https: Fetch for one feed, FetchAll
+// for many, where a feed that fails is reported and the others are still
+// read. Each request has its own timeout (Fetcher.Timeout, headers and
+// body). Network errors, timeouts, HTTP 429 and HTTP 5xx are retried
+// (Fetcher.Retries, 2 by default) after an exponential backoff
+// (Fetcher.Backoff, doubled each time, capped by Fetcher.MaxWait, jittered
+// from the caller's seeded Fetcher.Rand); a Retry-After header replaces the
+// backoff. Other 4xx statuses, bodies over Fetcher.MaxBytes (20 MiB by
+// default; ErrTooLarge) and content that is not a feed (ErrNotFeed) are not
+// retried. Errors are *FetchError values with a one-line message naming the
+// URL: "feed https://example.com/rss: HTTP 503 Service Unavailable after 3
+// attempts".
+//
+// With a Fetcher.Cache (FileCache keeps it in a folder), the ETag and
+// Last-Modified of each response are kept with its body and sent back as
+// If-None-Match and If-Modified-Since; on 304 Not Modified the kept body is
+// parsed again, so the caller gets the same articles as last time (the
+// store then skips them as unchanged by their hash).
+//
+// With Fetcher.FetchArticles, an item whose text holds fewer than
+// Fetcher.MinWords words (100 by default) besides its title is taken for a
+// summary: the linked page is fetched (same timeout, retries, size limit
+// and cache) and read with the HTML rules above, and its article text
+// replaces the summary when it holds more words. A page that fails, is not
+// HTML or holds less text leaves the summary and gives a *Warning.
+//
 // # Ids, sources and order
 //
 // Article.ID is the file name without its extension ("d001.txt" → "d001"),
-// "stem#N" for dump parts, or the JSONL id. Article.Source is the path the
-// article was read from, as given or as found inside a named folder ("-" for
-// standard input), or the JSONL "source" value. Read delivers articles in a
+// "stem#N" for dump parts, the JSONL id, or a feed item's id (see Feeds).
+// Article.Source is the path the article was read from, as given or as
+// found inside a named folder ("-" for standard input), the JSONL "source"
+// value, or the feed title. Read delivers articles in a
 // deterministic order: paths in the order given, the files of a folder (and
 // of a glob pattern) sorted by path, hidden files and folders (names
 // starting with ".") skipped inside folders and, as in a shell, not matched

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -79,4 +80,40 @@ func FuzzParseHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.html", data) })
+}
+
+// FuzzFeed checks the feed reader: Parse of a .rss file (the path Read
+// takes) and the parse-and-convert steps Fetch takes, with a base URL, never
+// fail or panic, and every article is valid and starts with its title.
+func FuzzFeed(f *testing.F) {
+	addSeeds(f, "*.rss")
+	addSeeds(f, "*.atom")
+	addSeeds(f, "*.xml")
+	for _, s := range []string{
+		`<rss><channel><item><guid>g</guid><description>&lt;p&gt;x&lt;/p&gt;</description></item></channel></rss>`,
+		`<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">&lt;b&gt;</title><content type="xhtml"><div><p>x</p></div></content><link href="../a"/></entry></feed>`,
+		`<?xml version="1.0" encoding="UTF-16"?><rss><channel><item><title>t</title></item></channel></rss>`,
+		`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item><title>t</title><description>d</description></item></rdf:RDF>`,
+		"\xfe\xff\x00<\x00r",
+		`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","content_text":"x"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	base, _ := url.Parse("https://feeds.example/dir/feed.xml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzParse(t, "fuzz.rss", data)
+		feed, err := parseFeedBytes(data)
+		if err != nil {
+			return
+		}
+		arts, _ := feedArticles(feed, feedParams{stem: base.String(), source: base.String(), base: base})
+		for _, a := range arts {
+			if err := validArticle(a); err != nil {
+				t.Errorf("%v\ninput: %q", err, data)
+			}
+			if a.Title != "" && !startsWithFold(a.Text, a.Title) {
+				t.Errorf("%s: Text %q does not start with Title %q", a.ID, a.Text, a.Title)
+			}
+		}
+	})
 }

@@ -55,7 +55,8 @@ type Options struct {
 	Stdin io.Reader
 
 	// Warn is called with a *Warning for every non-fatal problem: an empty
-	// or binary file, a bad JSON Lines line, a duplicate id. Nil drops them.
+	// or binary file, a bad JSON Lines line, a file that is not a feed, a
+	// feed item without text, a duplicate id. Nil drops them.
 	Warn func(error)
 }
 
@@ -193,8 +194,9 @@ func ReadFS(ctx context.Context, fsys fs.FS, root string, opts Options, fn func(
 
 // Parse reads the articles held in one file's content and calls fn for each.
 // name decides the format by its extension (an unknown extension means plain
-// text) and gives the id stem and Article.Source; the name "-" (or "") means
-// standard input: the format is sniffed and the id stem is "stdin". Problems
+// text, or a feed when the content is an RSS or Atom document) and gives the
+// id stem and Article.Source; the name "-" (or "") means standard input: the
+// format is sniffed and the id stem is "stdin". Problems
 // that leave the rest readable go to opts.Warn; an error from fn stops
 // parsing and is returned.
 func Parse(name string, data []byte, opts Options, fn func(news.Article) error) error {
@@ -216,6 +218,7 @@ const (
 	formatText
 	formatJSONL
 	formatHTML
+	formatFeed
 	formatSniff
 )
 
@@ -229,6 +232,9 @@ var extFormats = map[string]format{
 	".html":     formatHTML,
 	".htm":      formatHTML,
 	".xhtml":    formatHTML,
+	".rss":      formatFeed,
+	".atom":     formatFeed,
+	".xml":      formatFeed,
 }
 
 // formatOf returns the format for a file name by its extension, or
@@ -246,26 +252,34 @@ type input struct {
 	path   string // as given; used for Source and warnings
 	stem   string // id stem
 	format format
+	// sniffFeed makes content that looks like a feed read as a feed: set
+	// for files named explicitly with an unknown extension.
+	sniffFeed bool
 }
 
 func fileInput(p string, explicit bool) input {
 	f := formatOf(p)
+	sniffFeed := false
 	if f == formatUnknown && explicit {
-		f = formatText
+		f, sniffFeed = formatText, true
 	}
 	base := path.Base(filepath.ToSlash(p))
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	if stem == "" {
 		stem = base
 	}
-	return input{path: p, stem: stem, format: f}
+	return input{path: p, stem: stem, format: f, sniffFeed: sniffFeed}
 }
 
 func stdinInput() input { return input{path: "-", stem: "stdin", format: formatSniff} }
 
-// sniff picks the format of standard input from its first non-space byte.
+// sniff picks the format of standard input from its first non-space byte,
+// and reads markup whose root element is rss, RDF or feed as a feed.
 func sniff(data []byte) format {
 	f, _ := sniffPrefix(data)
+	if f == formatHTML && looksLikeFeed(data) {
+		return formatFeed
+	}
 	return f
 }
 
@@ -308,6 +322,9 @@ func readStdin(ctx context.Context, r io.Reader, s *sink) error {
 	data, err := io.ReadAll(br)
 	if err != nil {
 		return fmt.Errorf("source: read standard input: %w", err)
+	}
+	if in.format == formatHTML && looksLikeFeed(data) {
+		in.format = formatFeed
 	}
 	return parseData(ctx, in, data, s)
 }
@@ -500,11 +517,16 @@ func parseData(ctx context.Context, in input, data []byte, s *sink) error {
 	if in.format == formatSniff {
 		in.format = sniff(data)
 	}
+	if in.sniffFeed && looksLikeFeed(data) {
+		in.format = formatFeed
+	}
 	switch in.format {
 	case formatJSONL:
 		return parseJSONL(ctx, in, bytes.NewReader(data), s)
 	case formatHTML:
 		return parseHTML(in, data, s)
+	case formatFeed:
+		return parseFeedFile(ctx, in, data, s)
 	default:
 		return parseText(ctx, in, data, s)
 	}

@@ -90,10 +90,13 @@ func TestReadWarnings(t *testing.T) {
 	want := []string{
 		"testdata/bad/binary.txt: binary file, skipped",
 		"testdata/bad/blank.md: empty file, skipped",
+		"testdata/bad/broken.rss: not an RSS or Atom feed: XML syntax error on line 3: unexpected EOF, skipped",
 		"testdata/bad/empty.jsonl: empty file, skipped",
 		"testdata/bad/empty.txt: empty file, skipped",
 		"testdata/bad/junk.txt: binary file, skipped",
 		"testdata/bad/nohtml.html: no article text, skipped",
+		"testdata/bad/noitems.atom: feed has no items, skipped",
+		"testdata/bad/notfeed.xml: not an RSS or Atom feed: failed to detect feed type, skipped",
 		"testdata/bad/only-seps.txt: no article text, skipped",
 	}
 	if diff := cmp.Diff(want, r.warnings); diff != "" {
