@@ -12,9 +12,11 @@ import (
 
 // Check verifies that the store agrees with itself, in one consistent
 // snapshot: every article's triples and mentions match its record; every
-// triple has exactly its two index entries and no index entry is orphaned;
-// every article's actor tallies and every actor aggregate equal what a fresh
-// ingest of the stored articles would give; the counts are exact. It
+// triple has exactly its two index entries, holding its relationRecord, and
+// no index entry is orphaned; every article's actor tallies, every actor
+// aggregate and its dates equal what a fresh ingest of the stored articles
+// would give; the name index holds exactly the folded names of the actors
+// present; the counts are exact. It
 // returns nil or an error wrapping ErrCorrupt that names the first problem.
 //
 // Check reads the whole store and keeps one tally per actor in memory; it is
@@ -40,6 +42,7 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		want   Counts
 		pairs  int                   // expected 'c' keys
 		actors = map[string]*tally{} // expected 'e' values
+		dated  = map[string]bool{}   // expected 'd' keys
 	)
 	err := scanTxn(txn, []byte{prefixArticle}, false, func(k, v []byte) error {
 		if err := ctx.Err(); err != nil {
@@ -64,12 +67,21 @@ func check(ctx context.Context, txn *badger.Txn) error {
 				return err
 			}
 			_, seq, _ := parseSeqKey(prefixTriple, k)
+			rel := encodeRelation(t)
 			for _, ik := range [][]byte{
 				bySubjectKey(t.SubjectID, t.ObjectID, id, seq),
 				byObjectKey(t.ObjectID, t.SubjectID, id, seq),
 			} {
-				if _, err := txn.Get(ik); err != nil {
+				item, err := txn.Get(ik)
+				if err != nil {
 					return fmt.Errorf("%w: triple %x lacks index key %x: %w", ErrCorrupt, k, ik, err)
+				}
+				v, err := item.ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				if !bytes.Equal(v, rel) {
+					return fmt.Errorf("%w: index key %x holds %x, its triple gives %x", ErrCorrupt, ik, v, rel)
 				}
 			}
 			triples = append(triples, t)
@@ -103,6 +115,9 @@ func check(ctx context.Context, txn *badger.Txn) error {
 			}
 			if actors[actor] == nil {
 				actors[actor] = newTally()
+			}
+			if rec.Date != "" {
+				dated[actor+"\x00"+rec.Date+"\x00"+id] = true
 			}
 			if err := actors[actor].add(t, +1); err != nil {
 				return err
@@ -154,7 +169,8 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		if err != nil {
 			return corrupt(k, err)
 		}
-		if w := actors[parts[0]]; w == nil || !bytes.Equal(got.encode(), w.encode()) {
+		w := actors[parts[0]]
+		if w == nil || !bytes.Equal(got.encode(), w.withoutDates().encode()) {
 			return fmt.Errorf("%w: actor %q aggregate is %+v, want %+v", ErrCorrupt, parts[0], got, w)
 		}
 		n++
@@ -166,6 +182,12 @@ func check(ctx context.Context, txn *badger.Txn) error {
 	if n != want.Actors {
 		return fmt.Errorf("%w: %d actors, want %d", ErrCorrupt, n, want.Actors)
 	}
+	if err := checkDates(txn, dated); err != nil {
+		return err
+	}
+	if err := checkNames(txn, actors); err != nil {
+		return err
+	}
 
 	got, err := getCounts(txn)
 	if err != nil {
@@ -173,6 +195,60 @@ func check(ctx context.Context, txn *badger.Txn) error {
 	}
 	if got != want {
 		return fmt.Errorf("%w: counts record %+v, store has %+v", ErrCorrupt, got, want)
+	}
+	return nil
+}
+
+// checkDates verifies that the 'd' keys are exactly the dated (actor,
+// article) pairs of the 'c' tallies: dated holds "actor\x00date\x00article".
+func checkDates(txn *badger.Txn, dated map[string]bool) error {
+	n := 0
+	err := scanTxn(txn, []byte{prefixActorDate}, true, func(k, _ []byte) error {
+		parts, err := parseStringsKey(prefixActorDate, k, 3)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		if !dated[parts[0]+"\x00"+parts[1]+"\x00"+parts[2]] {
+			return fmt.Errorf("%w: date key %q: actor %q is in no article %q dated %s", ErrCorrupt, k, parts[0], parts[2], parts[1])
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n != len(dated) {
+		return fmt.Errorf("%w: %d actor date keys, want %d", ErrCorrupt, n, len(dated))
+	}
+	return nil
+}
+
+// checkNames verifies that the 'f' keys are exactly the folded names of the
+// expected aggregates.
+func checkNames(txn *badger.Txn, actors map[string]*tally) error {
+	want := map[string]map[string]bool{}
+	total := 0
+	for id, t := range actors {
+		want[id] = nameForms(id, t.nameSet())
+		total += len(want[id])
+	}
+	n := 0
+	err := scanTxn(txn, []byte{prefixName}, true, func(k, _ []byte) error {
+		parts, err := parseStringsKey(prefixName, k, 2)
+		if err != nil {
+			return corrupt(k, err)
+		}
+		if !want[parts[1]][parts[0]] {
+			return fmt.Errorf("%w: name index lists %q for actor %q, which has no such name", ErrCorrupt, parts[0], parts[1])
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n != total {
+		return fmt.Errorf("%w: %d name index keys, want %d", ErrCorrupt, n, total)
 	}
 	return nil
 }

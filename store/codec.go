@@ -37,9 +37,14 @@ import (
 //	mentionRecord: actor_id, name, type, text (strings); sentence, start, end (int);
 //	               date (string).
 //	               The article id is the key's.
+//	relationRecord: event, predicate, date (strings); flags (as in
+//	               tripleRecord); confidence, score (float). The value of
+//	               the 's' and 'o' index keys: a copy of those fields of
+//	               the triple the key points at.
 //	countsRecord:  articles, triples, mentions, actors (uint)
 //	tally:         articles, mentions (uint); names, types, end_names,
-//	               end_types, aliases, dates (multisets)
+//	               end_types, aliases, dates (multisets). An 'e' aggregate
+//	               has an empty dates multiset: its dates are under 'd'.
 
 // errShort reports a value that ends early or has trailing bytes.
 var errShort = errors.New("malformed value")
@@ -56,8 +61,18 @@ func (e *encoder) str(s string) {
 }
 
 // multiset writes m with keys ascending, so equal maps give equal bytes.
+// Tallies are written on every ingest and most multisets hold a few keys,
+// so those are sorted in a stack buffer rather than a new slice.
 func (e *encoder) multiset(m map[string]int) {
-	keys := sortedKeys(m)
+	var buf [16]string
+	keys := buf[:0]
+	if len(m) > len(buf) {
+		keys = make([]string, 0, len(m))
+	}
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	e.uint(uint64(len(keys)))
 	for _, k := range keys {
 		e.str(k)
@@ -66,10 +81,11 @@ func (e *encoder) multiset(m map[string]int) {
 }
 
 // decoder reads fields in order; after the first error every read returns a
-// zero value and err stays set.
+// zero value and err stays set. With in set, strings are interned.
 type decoder struct {
 	b   []byte
 	err error
+	in  interner
 }
 
 func (d *decoder) fail() { d.err, d.b = errShort, nil }
@@ -145,7 +161,12 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
+	var s string
+	if d.in != nil {
+		s = d.in.str(d.b[:n])
+	} else {
+		s = string(d.b[:n])
+	}
 	d.b = d.b[n:]
 	return s
 }
@@ -239,6 +260,14 @@ func encodeTriple(t news.Triple) []byte {
 	e.str(t.Event)
 	e.str(t.Mode)
 	e.float(t.Score)
+	e.byte(tripleFlags(t))
+	e.float(t.Confidence)
+	e.str(t.Date)
+	return e.b
+}
+
+// tripleFlags packs the triple's booleans.
+func tripleFlags(t news.Triple) byte {
 	var flags byte
 	if t.Negated {
 		flags |= flagNegated
@@ -249,10 +278,40 @@ func encodeTriple(t news.Triple) []byte {
 	if t.Symmetric {
 		flags |= flagSymmetric
 	}
-	e.byte(flags)
-	e.float(t.Confidence)
+	return flags
+}
+
+// encodeRelation encodes the relationRecord of t: the value of its 's' and
+// 'o' index keys.
+func encodeRelation(t news.Triple) []byte {
+	e := encoder{b: make([]byte, 0, 24+len(t.Event)+len(t.Predicate)+len(t.Date))}
+	e.str(t.Event)
+	e.str(t.Predicate)
 	e.str(t.Date)
+	e.byte(tripleFlags(t))
+	e.float(t.Confidence)
+	e.float(t.Score)
 	return e.b
+}
+
+// decodeRelation decodes a relationRecord into r's event, predicate, date,
+// flags, confidence and score; the other fields are the key's. Strings come
+// from in when it is not nil.
+func decodeRelation(b []byte, r *Relation, in interner) error {
+	d := decoder{b: b, in: in}
+	r.Event = d.str()
+	r.Predicate = d.str()
+	r.Date = d.str()
+	flags := d.byte()
+	if flags&^(flagNegated|flagHypothetical|flagSymmetric) != 0 {
+		d.fail()
+	}
+	r.Negated = flags&flagNegated != 0
+	r.Hypothetical = flags&flagHypothetical != 0
+	r.Symmetric = flags&flagSymmetric != 0
+	r.Confidence = d.float()
+	r.Score = d.float()
+	return d.done()
 }
 
 func decodeTriple(doc string, b []byte) (news.Triple, error) {

@@ -66,6 +66,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeTriple(a1.Triples[0]))
 	f.Add(encodeMention(a1.Mentions[0]))
 	f.Add((&tally{Articles: 1, Names: map[string]int{"a": 1, "b": 2}}).encode())
+	f.Add(encodeRelation(a1.Triples[0]))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// Decoding is strict: whatever decodes re-encodes to the same bytes.
@@ -74,6 +75,13 @@ func FuzzDecode(f *testing.F) {
 			"mention": func() ([]byte, error) { v, err := decodeMention("d", b); return encodeMention(v), err },
 			"article": func() ([]byte, error) { v, err := decodeArticle(b); return v.encode(), err },
 			"counts":  func() ([]byte, error) { v, err := decodeCounts(b); return v.encode(), err },
+			"relation": func() ([]byte, error) {
+				var r Relation
+				err := decodeRelation(b, &r, nil)
+				return encodeRelation(news.Triple{Event: r.Event, Predicate: r.Predicate, Date: r.Date,
+					Negated: r.Negated, Hypothetical: r.Hypothetical, Symmetric: r.Symmetric,
+					Confidence: r.Confidence, Score: r.Score}), err
+			},
 			"tally": func() ([]byte, error) {
 				v, err := decodeTally(b)
 				if err != nil {
@@ -174,6 +182,23 @@ func FuzzIngest(f *testing.F) {
 		}
 		if _, err := s.Actor(ctx, obj); err != nil {
 			t.Errorf("Actor(%q): %v", obj, err)
+		}
+	})
+}
+
+// FuzzFoldName checks that folding is idempotent and gives lower-case words
+// separated by single spaces, so that a folded query finds a folded name.
+func FuzzFoldName(f *testing.F) {
+	for _, s := range []string{"Volodymyr Zelenskyy", "U.S.", "Straße", "İstanbul", "ﬁ", "a--b", "Ǆ", "\u0130\u0307"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := FoldName(s)
+		if again := FoldName(got); again != got {
+			t.Errorf("FoldName(%q) = %q, but FoldName of that = %q", s, got, again)
+		}
+		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
+			t.Errorf("FoldName(%q) = %q: stray spaces", s, got)
 		}
 	})
 }

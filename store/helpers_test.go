@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	badger "github.com/dgraph-io/badger/v4"
+
 	"github.com/newsgraph/newsgraph/news"
 )
 
@@ -74,13 +76,16 @@ func article(id, date string, facts ...fact) news.Extraction {
 	return ex
 }
 
-// snapshot is everything a store shows through its API.
+// snapshot is everything a store shows through its API, plus the name
+// index ("folded form → actor id", in key order).
 type snapshot struct {
-	Counts   Counts
-	Articles []ArticleInfo
-	Triples  []news.Triple
-	Mentions []news.Mention
-	Actors   []ActorInfo
+	Counts    Counts
+	Articles  []ArticleInfo
+	Triples   []news.Triple
+	Mentions  []news.Mention
+	Actors    []ActorInfo
+	Relations []Relation
+	Names     []string
 }
 
 func snap(t testing.TB, s *Store) snapshot {
@@ -103,7 +108,31 @@ func snap(t testing.TB, s *Store) snapshot {
 	if sn.Actors, err = s.Actors(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.EachRelation(ctx, func(r Relation) error { sn.Relations = append(sn.Relations, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sn.Names = nameIndex(t, s)
 	return sn
+}
+
+// nameIndex lists the name index as "form → actor" strings in key order.
+func nameIndex(t testing.TB, s *Store) []string {
+	t.Helper()
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scanTxn(txn, []byte{prefixName}, true, func(k, _ []byte) error {
+			parts, err := parseStringsKey(prefixName, k, 2)
+			if err != nil {
+				return err
+			}
+			out = append(out, parts[0]+" → "+parts[1])
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // freshSnap ingests the extractions into a new store, in order of id, and

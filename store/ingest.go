@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -48,10 +49,10 @@ func (s Status) String() string {
 // version or the new one, never a mix. An unknown id is New.
 //
 // Triples and mentions whose Doc is empty are stored under the article id;
-// a Doc naming another article, an empty article or actor id, or an id
-// longer than 4096 bytes is an error wrapping ErrInvalid. Triples keep their
-// order; mentions are stored sorted by (Sentence, Start, End), ties in
-// input order. An article too large for one transaction gives an error
+// a Doc naming another article, an empty article or actor id, or an id or
+// article date longer than 4096 bytes is an error wrapping ErrInvalid.
+// Triples keep their order; mentions are stored sorted by (Sentence,
+// Start, End), ties in input order. An article too large for one transaction gives an error
 // wrapping ErrTooLarge and leaves the store as it was.
 func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) {
 	if err := ctx.Err(); err != nil {
@@ -79,7 +80,7 @@ func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) 
 	if found && old.Hash == hash {
 		return Unchanged, nil
 	}
-	c := change{txn: txn, old: map[string]*tally{}}
+	c := s.newChange(txn)
 	if found {
 		if err := c.removeArticle(id, old); err != nil {
 			return 0, fmt.Errorf("ingest %q: %w", id, err)
@@ -95,8 +96,10 @@ func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) 
 		return 0, err // nothing committed
 	}
 	if err := txn.Commit(); err != nil {
+		s.forget(c)
 		return 0, fmt.Errorf("ingest %q: commit: %w", id, err)
 	}
+	s.committed(c)
 	if found {
 		return Changed, nil
 	}
@@ -126,7 +129,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	if !found {
 		return fmt.Errorf("%w: article %q", ErrNotFound, id)
 	}
-	c := change{txn: txn, old: map[string]*tally{}}
+	c := s.newChange(txn)
 	if err := c.removeArticle(id, old); err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
 	}
@@ -137,8 +140,10 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		return err
 	}
 	if err := txn.Commit(); err != nil {
+		s.forget(c)
 		return fmt.Errorf("delete article %q: commit: %w", id, err)
 	}
+	s.committed(c)
 	return nil
 }
 
@@ -151,6 +156,9 @@ func prepare(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 	}
 	if len(id) > maxIDLen {
 		return nil, nil, fmt.Errorf("%w: article id of %d bytes (limit %d)", ErrInvalid, len(id), maxIDLen)
+	}
+	if len(ex.Article.Date) > maxIDLen {
+		return nil, nil, fmt.Errorf("%w: article %q: date of %d bytes (limit %d)", ErrInvalid, id, len(ex.Article.Date), maxIDLen)
 	}
 	if len(ex.Triples) > math.MaxUint32 || len(ex.Mentions) > math.MaxUint32 {
 		return nil, nil, fmt.Errorf("%w: article %q: too many triples or mentions", ErrInvalid, id)
@@ -201,12 +209,57 @@ func prepare(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 }
 
 // change accumulates one write transaction: the article tallies it removes
-// and adds, and the change in counts.
+// and adds, the aggregates it writes, and the change in counts.
 type change struct {
 	txn    *badger.Txn
+	cache  map[string][]byte // the Store's committed aggregates (Store.aggs); read only
 	old    map[string]*tally // actor → tally of the removed article version
 	new    map[string]*tally // actor → tally of the added article version
+	aggs   map[string][]byte // actor → encoded aggregate written, nil if deleted
 	counts Counts            // deltas; Actors is settled in finish
+}
+
+// maxCachedAggs bounds Store.aggs: a few tens of MiB for large stores.
+const maxCachedAggs = 1 << 17
+
+// newChange starts a change in txn.
+func (s *Store) newChange(txn *badger.Txn) *change {
+	return &change{txn: txn, cache: s.aggs, old: map[string]*tally{}, aggs: map[string][]byte{}}
+}
+
+// committed records the aggregates of a committed change in the cache.
+func (s *Store) committed(c *change) {
+	if len(s.aggs)+len(c.aggs) > maxCachedAggs {
+		s.aggs = map[string][]byte{}
+	}
+	for actor, v := range c.aggs {
+		if v == nil {
+			delete(s.aggs, actor)
+		} else {
+			s.aggs[actor] = v
+		}
+	}
+}
+
+// forget drops the change's actors from the cache after a failed commit,
+// which may or may not have reached the database.
+func (s *Store) forget(c *change) {
+	for actor := range c.aggs {
+		delete(s.aggs, actor)
+	}
+}
+
+// aggregate returns the actor's aggregate as of the transaction's start,
+// from the cache when this Store wrote it, or nil.
+func (c *change) aggregate(actor string) (*tally, error) {
+	if v, ok := c.cache[actor]; ok {
+		t, err := decodeTally(v)
+		if err != nil {
+			return nil, corrupt(actorKey(actor), err)
+		}
+		return t, nil
+	}
+	return getTally(c.txn, actorKey(actor))
 }
 
 // set and del wrap txn writes, naming badger's size limit in terms a user
@@ -274,6 +327,9 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 		}
 		c.old[actor] = t
 		dels = append(dels, k)
+		if old.Date != "" {
+			dels = append(dels, actorDateKey(actor, old.Date, id))
+		}
 	}
 	dels = append(dels, articleKey(id))
 	for _, k := range dels {
@@ -293,10 +349,11 @@ func (c *change) addArticle(a news.Article, hash string, triples []news.Triple, 
 	id := a.ID
 	for i, t := range triples {
 		seq := uint32(i)
+		rel := encodeRelation(t)
 		if err := firstErr(
 			c.set(tripleKey(id, seq), encodeTriple(t)),
-			c.set(bySubjectKey(t.SubjectID, t.ObjectID, id, seq), nil),
-			c.set(byObjectKey(t.ObjectID, t.SubjectID, id, seq), nil),
+			c.set(bySubjectKey(t.SubjectID, t.ObjectID, id, seq), rel),
+			c.set(byObjectKey(t.ObjectID, t.SubjectID, id, seq), rel),
 		); err != nil {
 			return err
 		}
@@ -310,6 +367,11 @@ func (c *change) addArticle(a news.Article, hash string, triples []news.Triple, 
 	for actor, t := range c.new {
 		if err := c.set(contributionKey(actor, id), t.encode()); err != nil {
 			return err
+		}
+		if a.Date != "" {
+			if err := c.set(actorDateKey(actor, a.Date, id), nil); err != nil {
+				return err
+			}
 		}
 	}
 	rec := articleRecord{
@@ -326,7 +388,9 @@ func (c *change) addArticle(a news.Article, hash string, triples []news.Triple, 
 }
 
 // finish moves each touched actor's aggregate from the old tallies to the
-// new ones, creating and deleting actors as needed, and updates the counts.
+// new ones, creating and deleting actors as needed, keeps the actor's 'f'
+// names in step, and updates the counts. (The 'd' dates are written with
+// the 'c' tallies.)
 func (c *change) finish() error {
 	actors := map[string]bool{}
 	for a := range c.old {
@@ -337,7 +401,7 @@ func (c *change) finish() error {
 	}
 	for actor := range actors {
 		k := actorKey(actor)
-		agg, err := getTally(c.txn, k)
+		agg, err := c.aggregate(actor)
 		if err != nil {
 			return err
 		}
@@ -345,29 +409,41 @@ func (c *change) finish() error {
 		if agg == nil {
 			agg = newTally()
 		}
+		var before map[string]bool
+		if existed {
+			before = agg.nameSet()
+		}
 		if t := c.old[actor]; t != nil {
-			if err := agg.add(t, -1); err != nil {
+			if err := agg.add(t.withoutDates(), -1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}
 		if t := c.new[actor]; t != nil {
-			if err := agg.add(t, +1); err != nil {
+			if err := agg.add(t.withoutDates(), +1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}
+		var after map[string]bool
 		switch {
 		case agg.Articles > 0:
-			if err := c.set(k, agg.encode()); err != nil {
+			v := agg.encode()
+			if err := c.set(k, v); err != nil {
 				return err
 			}
+			c.aggs[actor] = v
 			if !existed {
 				c.counts.Actors++
 			}
+			after = agg.nameSet()
 		case existed:
 			if err := c.del(k); err != nil {
 				return err
 			}
+			c.aggs[actor] = nil
 			c.counts.Actors--
+		}
+		if err := c.moveNames(actor, existed, before, agg.Articles > 0, after); err != nil {
+			return err
 		}
 	}
 	total, err := getCounts(c.txn)
@@ -382,6 +458,38 @@ func (c *change) finish() error {
 		return fmt.Errorf("%w: counts go negative", ErrCorrupt)
 	}
 	return c.set(metaCountsKey, total.encode())
+}
+
+// moveNames updates the actor's 'f' keys when the set of names in its
+// aggregate changed from before to after (nil when the actor did not exist
+// or no longer exists). Unchanged sets, by far the common case, cost
+// nothing beyond the comparison.
+func (c *change) moveNames(actor string, existed bool, before map[string]bool, exists bool, after map[string]bool) error {
+	if existed == exists && maps.Equal(before, after) {
+		return nil
+	}
+	was, is := map[string]bool{}, map[string]bool{}
+	if existed {
+		was = nameForms(actor, before)
+	}
+	if exists {
+		is = nameForms(actor, after)
+	}
+	for f := range was {
+		if !is[f] {
+			if err := c.del(nameKey(f, actor)); err != nil {
+				return err
+			}
+		}
+	}
+	for f := range is {
+		if !was[f] {
+			if err := c.set(nameKey(f, actor), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // firstErr returns the first non-nil error.

@@ -39,6 +39,9 @@ func TestKeyGolden(t *testing.T) {
 		{"mention", mentionKey("a1", 0), "6e" + "6131" + "0001" + "00000000"},
 		{"actor tally", contributionKey("putin", "a1"), "63" + "707574696e" + "0001" + "6131" + "0001"},
 		{"actor", actorKey("putin"), "65" + "707574696e" + "0001"},
+		{"actor date", actorDateKey("putin", "2024-01-02", "a1"),
+			"64" + "707574696e" + "0001" + hex.EncodeToString([]byte("2024-01-02")) + "0001" + "6131" + "0001"},
+		{"name", nameKey("vladimir putin", "putin"), "66" + hex.EncodeToString([]byte("vladimir putin")) + "0001" + "707574696e" + "0001"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +72,11 @@ func TestValueGolden(t *testing.T) {
 			"0161" + "0141" + "06" + hex.EncodeToString([]byte("PERSON")) + "04" + hex.EncodeToString([]byte("meet")) +
 			"0162" + "0142" + "03" + hex.EncodeToString([]byte("ORG")) + "00" + "00" + "0000000000000000" +
 			"01" + "3fe0000000000000" + "00"},
+		{"relation", encodeRelation(news.Triple{
+			Sentence: "ignored", SubjectID: "ignored", Event: "CONSULT", Predicate: "meet", Date: "2024-01-02",
+			Hypothetical: true, Symmetric: true, Confidence: 0.5, Score: -2,
+		}), "07" + hex.EncodeToString([]byte("CONSULT")) + "04" + hex.EncodeToString([]byte("meet")) +
+			"0a" + hex.EncodeToString([]byte("2024-01-02")) + "06" + "3fe0000000000000" + "c000000000000000"},
 		{"mention", encodeMention(news.Mention{ActorID: "a", Name: "A", Type: "GPE", Text: "a", Sentence: 2, Start: 3, End: 4}),
 			"0161" + "0141" + "03" + hex.EncodeToString([]byte("GPE")) + "0161" + "04" + "06" + "08" + "00"},
 		{"tally", (&tally{Articles: 1, Mentions: 2, Names: map[string]int{"B": 1, "A": 1},

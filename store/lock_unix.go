@@ -59,7 +59,7 @@ func lockDir(dir string, readOnly bool) (*dirLock, error) {
 		pid := readPID(f)
 		f.Close()
 		if err == unix.EWOULDBLOCK {
-			return nil, &LockError{Dir: dir, PID: pid}
+			return nil, &LockError{Dir: dir, PID: pid, ReadOnly: readOnly}
 		}
 		return nil, fmt.Errorf("store: lock %s: %w", dir, err)
 	}

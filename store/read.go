@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -213,27 +212,36 @@ func (s *Store) ArticleMentions(ctx context.Context, id string, fn func(news.Men
 // empty store gives an empty, non-nil slice.
 func (s *Store) Actors(ctx context.Context) ([]ActorInfo, error) {
 	out := []ActorInfo{}
-	err := s.scan(ctx, []byte{prefixActor}, false, func(_ *badger.Txn, k, v []byte) error {
-		parts, err := parseStringsKey(prefixActor, k, 1)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		t, err := decodeTally(v)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		out = append(out, t.info(parts[0]))
-		return nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		spans := newSpanReader(txn)
+		defer spans.close()
+		return scanTxn(txn, []byte{prefixActor}, false, func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			parts, err := parseStringsKey(prefixActor, k, 1)
+			if err != nil {
+				return corrupt(k, err)
+			}
+			t, err := decodeTally(v)
+			if err != nil {
+				return corrupt(k, err)
+			}
+			a := t.info(parts[0])
+			if a.FirstSeen, a.LastSeen, err = spans.span(a.ID); err != nil {
+				return err
+			}
+			out = append(out, a)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
-		}
-		return out[i].ID < out[j].ID
-	})
+	sortActors(out)
 	return out, nil
 }
 
@@ -242,18 +250,23 @@ func (s *Store) Actor(ctx context.Context, id string) (ActorInfo, error) {
 	if err := ctx.Err(); err != nil {
 		return ActorInfo{}, err
 	}
-	var t *tally
+	var (
+		a     ActorInfo
+		found bool
+	)
 	err := s.db.View(func(txn *badger.Txn) (err error) {
-		t, err = getTally(txn, actorKey(id))
+		spans := newSpanReader(txn)
+		defer spans.close()
+		a, found, err = actorInfo(txn, spans, id)
 		return err
 	})
 	if err != nil {
 		return ActorInfo{}, fmt.Errorf("actor %q: %w", id, err)
 	}
-	if t == nil {
+	if !found {
 		return ActorInfo{}, fmt.Errorf("%w: actor %q", ErrNotFound, id)
 	}
-	return t.info(id), nil
+	return a, nil
 }
 
 // ActorArticles calls fn with the id of each article in which actor id

@@ -416,6 +416,7 @@ func TestIngestInvalid(t *testing.T) {
 	}{
 		{"empty article id", mod(func(ex *news.Extraction) { ex.Article.ID = "" })},
 		{"long article id", mod(func(ex *news.Extraction) { ex.Article.ID = long })},
+		{"long article date", mod(func(ex *news.Extraction) { ex.Article.Date = long })},
 		{"empty subject", mod(func(ex *news.Extraction) { ex.Triples[0].SubjectID = "" })},
 		{"empty object", mod(func(ex *news.Extraction) { ex.Triples[0].ObjectID = "" })},
 		{"long object", mod(func(ex *news.Extraction) { ex.Triples[0].ObjectID = long })},
@@ -693,19 +694,24 @@ func TestOpenLocked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantMsg := fmt.Sprintf("store: %s is in use by another newsgraph process (pid %d)", dir, os.Getpid())
-	for _, opts := range []Options{{}, {ReadOnly: true}} {
-		t.Run(fmt.Sprintf("ReadOnly=%v", opts.ReadOnly), func(t *testing.T) {
-			_, err := Open(dir, opts)
+	for _, tt := range []struct {
+		opts    Options
+		wantMsg string
+	}{
+		{Options{}, fmt.Sprintf("store: %s is in use by another newsgraph process (pid %d)", dir, os.Getpid())},
+		{Options{ReadOnly: true}, fmt.Sprintf("store: %s is being written by another newsgraph process (pid %d), such as a build; it can be read once that process finishes", dir, os.Getpid())},
+	} {
+		t.Run(fmt.Sprintf("ReadOnly=%v", tt.opts.ReadOnly), func(t *testing.T) {
+			_, err := Open(dir, tt.opts)
 			if !errors.Is(err, ErrLocked) {
 				t.Fatalf("second Open: err = %v, want ErrLocked", err)
 			}
 			var le *LockError
-			if !errors.As(err, &le) || le.Dir != dir || le.PID != os.Getpid() {
-				t.Errorf("err = %#v, want *LockError{Dir: %q, PID: %d}", err, dir, os.Getpid())
+			if !errors.As(err, &le) || le.Dir != dir || le.PID != os.Getpid() || le.ReadOnly != tt.opts.ReadOnly {
+				t.Errorf("err = %#v, want *LockError{Dir: %q, PID: %d, ReadOnly: %v}", err, dir, os.Getpid(), tt.opts.ReadOnly)
 			}
-			if err.Error() != wantMsg {
-				t.Errorf("message = %q, want %q", err.Error(), wantMsg)
+			if err.Error() != tt.wantMsg {
+				t.Errorf("message = %q, want %q", err.Error(), tt.wantMsg)
 			}
 		})
 	}
@@ -749,7 +755,7 @@ func TestOpenVersion(t *testing.T) {
 		{"newer", FormatVersion + 1, true,
 			fmt.Sprintf("store %%s has format version %d, this newsgraph understands up to %d: upgrade newsgraph", FormatVersion+1, FormatVersion)},
 		{"older", FormatVersion - 1, false,
-			fmt.Sprintf("store %%s has format version %d, this newsgraph needs version %d: run `newsgraph rebuild --from-scratch`", FormatVersion-1, FormatVersion)},
+			fmt.Sprintf("store %%s has format version %d, this newsgraph needs version %d: it holds only derived data, so remove it and run `newsgraph build` on the articles again", FormatVersion-1, FormatVersion)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -825,6 +831,19 @@ func TestCheckFindsDamage(t *testing.T) {
 			return txn.Set(actorKey("ghost"), (&tally{Articles: 1}).encode())
 		}},
 		{"undecodable triple", func(txn *badger.Txn) error { return txn.Set(tripleKey("a1", 0), []byte{0xff}) }},
+		{"stale relation value", func(txn *badger.Txn) error {
+			t := a2.Triples[0]
+			t.Event = "ASSAULT"
+			return txn.Set(bySubjectKey("vladimir-putin", "nato", "a2", 0), encodeRelation(t))
+		}},
+		{"empty relation value", func(txn *badger.Txn) error {
+			return txn.Set(byObjectKey("nato", "vladimir-putin", "a2", 0), nil)
+		}},
+		{"orphan name", func(txn *badger.Txn) error { return txn.Set(nameKey("vova", "vladimir-putin"), nil) }},
+		{"name of a gone actor", func(txn *badger.Txn) error { return txn.Set(nameKey("ghost", "ghost"), nil) }},
+		{"lost name", func(txn *badger.Txn) error { return txn.Delete(nameKey("mr putin", "vladimir-putin")) }},
+		{"orphan date", func(txn *badger.Txn) error { return txn.Set(actorDateKey("nato", "2024-02-02", "a2"), nil) }},
+		{"lost date", func(txn *badger.Txn) error { return txn.Delete(actorDateKey("nato", "2024-02-01", "a2")) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,6 +68,42 @@ func (t *tally) add(o *tally, sign int) error {
 	return nil
 }
 
+// withoutDates returns a shallow copy of t with an empty Dates multiset:
+// what an 'e' aggregate adds and subtracts (its dates are under 'd').
+func (t *tally) withoutDates() *tally {
+	c := *t
+	c.Dates = map[string]int{}
+	return &c
+}
+
+// nameSet returns the names of the tally: the keys of Names, EndNames and
+// Aliases, the strings the name index folds.
+func (t *tally) nameSet() map[string]bool {
+	out := make(map[string]bool, len(t.Names)+len(t.EndNames)+len(t.Aliases))
+	for _, m := range []map[string]int{t.Names, t.EndNames, t.Aliases} {
+		for k := range m {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// nameForms returns the folded forms under which the name index lists an
+// actor: its id and every name, folded; empty folds and folds longer than
+// maxIDLen are left out.
+func nameForms(id string, names map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(names)+1)
+	if f := FoldName(id); f != "" && len(f) <= maxIDLen {
+		out[f] = true
+	}
+	for n := range names {
+		if f := FoldName(n); f != "" && len(f) <= maxIDLen {
+			out[f] = true
+		}
+	}
+	return out
+}
+
 // tallyArticle returns the tally of one article for each actor in it: its
 // mentions and the ends of its triples.
 func tallyArticle(date string, mentions []news.Mention, triples []news.Triple) map[string]*tally {
@@ -107,7 +143,9 @@ func tallyArticle(date string, mentions []news.Mention, triples []news.Triple) m
 	return out
 }
 
-// info derives the public view of an actor from its aggregate tally.
+// info derives the public view of an actor from its aggregate tally. An
+// 'e' aggregate has no dates: the caller fills FirstSeen and LastSeen from
+// the actor's 'd' keys (see actorSpan).
 //
 // Name and Type are the most frequent among its mentions; only an actor
 // never mentioned (seen only as a triple end) takes them from its triple

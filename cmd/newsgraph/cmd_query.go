@@ -1,8 +1,6 @@
 package main
 
 import (
-	"strconv"
-
 	"github.com/spf13/cobra"
 )
 
@@ -10,33 +8,62 @@ func newQueryCmd(s streams) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "query",
 		Short: "Ask questions of the stored graph",
-		Long: `query answers questions from the store. On a terminal it prints an aligned
-table; piped, tab-separated values with a header line.
+		Long: `query answers questions from the store: who an actor is and what they do
+(actor, actors), which relations link whom (relations), the sentences behind
+a relation (evidence), how two actors are connected (path), who is central
+(top), and when things happened (timeline).
 
-` + exitStatuses,
-		Example: `  newsgraph query actors --db news.db`,
+Names are matched whatever their case, accents or punctuation, by any alias
+or spelling seen in the articles ("zelenskyy", "Zelénskyy", "Mr Zelenskyy"),
+or by actor id. An unknown name gets "did you mean" suggestions.
+
+On a terminal results are an aligned table; piped, tab-separated values with
+a header line. --format table|tsv|csv|json|jsonl chooses; field names are
+snake_case and stable, the same in every format (see each command's help).
+
+` + queryExitStatuses,
+		Example: `  newsgraph query actor putin --db news.db
+  newsgraph query relations --from russia --event threaten,assault -n 10
+  newsgraph query evidence russia ukraine --both --format json
+  newsgraph query path "Joe Biden" Kremlin
+  newsgraph query top --by betweenness -n 10
+  newsgraph query timeline russia ukraine --bucket week`,
 	}
-	c.AddCommand(newQueryActorsCmd(s))
+	c.AddCommand(newQueryActorsCmd(s), newQueryActorCmd(s), newQueryRelationsCmd(s), newQueryEvidenceCmd(s),
+		newQueryPathCmd(s), newQueryTopCmd(s), newQueryTimelineCmd(s))
 	return c
+}
+
+// actorRow is one line of `query actors`.
+type actorRow struct {
+	Actor     string `json:"actor"`
+	Type      string `json:"type"`
+	Mentions  int    `json:"mentions"`
+	Articles  int    `json:"articles"`
+	FirstSeen string `json:"first_seen"`
+	LastSeen  string `json:"last_seen"`
+	ID        string `json:"id"`
 }
 
 func newQueryActorsCmd(s streams) *cobra.Command {
 	var (
-		db    string
+		f     queryFlags
 		limit int
 	)
 	c := &cobra.Command{
 		Use:   "actors",
 		Short: "List actors with their mention and article counts",
-		Long: `actors lists every actor in the store, most mentioned first: canonical
-name, type (PERSON, ORG, GPE), mentions, articles, first and last seen.
+		Long: `actors lists every actor in the store, most mentioned first.
 
-` + exitStatuses,
+Fields: actor (canonical name), type (PERSON, ORG, GPE), mentions, articles,
+first_seen, last_seen (YYYY-MM-DD, empty when undated), id.
+
+` + queryExitStatuses,
 		Example: `  newsgraph query actors --db news.db
   newsgraph query actors -n 10 | cut -f1,3`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			st, err := openStore(db, true)
+			st, format, err := f.open(s)
 			if err != nil {
 				return err
 			}
@@ -49,16 +76,16 @@ name, type (PERSON, ORG, GPE), mentions, articles, first and last seen.
 				actors = actors[:limit]
 			}
 			if len(actors) == 0 {
-				return errNoMatch
+				return noMatch(s, "the store at %s holds no actors", f.db)
 			}
-			rows := make([][]string, len(actors))
+			rows := make([]actorRow, len(actors))
 			for i, a := range actors {
-				rows[i] = []string{a.Name, a.Type, strconv.Itoa(a.Mentions), strconv.Itoa(a.Articles), a.FirstSeen, a.LastSeen, a.ID}
+				rows[i] = actorRow{a.Name, a.Type, a.Mentions, a.Articles, a.FirstSeen, a.LastSeen, a.ID}
 			}
-			return writeTable(s.out, isTerminal(s.out), []string{"actor", "type", "mentions", "articles", "first_seen", "last_seen", "id"}, rows)
+			return writeRecords(s.out, format, rows)
 		},
 	}
-	dbFlag(c, &db)
+	f.add(c)
 	c.Flags().IntVarP(&limit, "limit", "n", 0, "show at most `N` actors (0: all)")
 	return c
 }
