@@ -52,8 +52,9 @@ func (s Status) String() string {
 // a Doc naming another article, an empty article or actor id, or an id or
 // article date longer than 4096 bytes is an error wrapping ErrInvalid.
 // Triples keep their order; mentions are stored sorted by (Sentence,
-// Start, End), ties in input order. An article too large for one transaction gives an error
-// wrapping ErrTooLarge and leaves the store as it was.
+// Start, End), ties in input order. An article too large for one
+// transaction gives an error wrapping ErrTooLarge and leaves the store as
+// it was.
 func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err

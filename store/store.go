@@ -89,7 +89,12 @@ func (e *LockError) Unwrap() error { return ErrLocked }
 // and writing.
 type Options struct {
 	// ReadOnly opens an existing store for reading only. Several read-only
-	// opens may share a directory; none may share it with a writer.
+	// opens may share a directory; none may share it with a writer. A store
+	// whose last writer was interrupted before closing (killed, crashed) is
+	// first recovered as the next writer would recover it: the write-ahead
+	// log is replayed, keeping every committed article and dropping a torn
+	// last transaction. That needs write permission on the directory and no
+	// other process using it; Recovered then reports true.
 	ReadOnly bool
 	// InMemory keeps the store in memory, for tests; dir is then only used
 	// in messages and nothing is written to disk.
@@ -100,10 +105,11 @@ type Options struct {
 // triples, and per-actor aggregates, kept in a badger database. A Store is
 // safe for concurrent use; writes are serialised.
 type Store struct {
-	db       *badger.DB
-	dir      string
-	readOnly bool
-	lock     *dirLock // nil when in memory or the lock file could not be used
+	db        *badger.DB
+	dir       string
+	readOnly  bool
+	recovered bool     // see Recovered
+	lock      *dirLock // nil when in memory or the lock file could not be used
 
 	writeMu sync.Mutex // serialises Ingest and DeleteArticle
 	// aggs caches the encoded 'e' values this Store committed, by actor id,
@@ -149,6 +155,19 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 
 	db, err := badger.Open(badgerOptions(dir, opts))
+	if err != nil && opts.ReadOnly && !opts.InMemory && needsRecovery(err) {
+		// The last writer was interrupted before closing. Recover as
+		// the next writer would, then read.
+		s.lock.release()
+		if err := recoverDir(dir); err != nil {
+			return nil, err
+		}
+		if s.lock, err = lockDir(dir, true); err != nil {
+			return nil, err
+		}
+		s.recovered = true
+		db, err = badger.Open(badgerOptions(dir, opts))
+	}
 	if err != nil {
 		s.lock.release()
 		// badger wraps its flock error with %+v, so errors.Is cannot see
@@ -166,6 +185,43 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// needsRecovery reports badger's refusal to open read-only a store whose
+// writer did not close it (killed, crashed, power lost): its write-ahead
+// log must be replayed and its torn tail cut, which only a writer may do.
+// badger wraps the error with %+v, so its message is the only signal.
+func needsRecovery(err error) bool {
+	return strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error())
+}
+
+// recoverDir opens dir for writing and closes it again, which makes badger
+// replay its log: every committed transaction is kept, an incomplete one at
+// the end is dropped. Each ingested article is one transaction, so the
+// store then holds exactly the articles the interrupted writer finished. A
+// writer that has come back in the meantime gives a *LockError.
+func recoverDir(dir string) error {
+	lock, err := lockDir(dir, false)
+	if err != nil {
+		var le *LockError
+		if errors.As(err, &le) {
+			le.ReadOnly = true
+		}
+		return err
+	}
+	defer lock.release()
+	db, err := badger.Open(badgerOptions(dir, Options{}))
+	if err != nil {
+		return fmt.Errorf("store: %s was left open by an interrupted write and could not be recovered: %w", dir, err)
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("store: recover %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Recovered reports whether Open found the store left open by an
+// interrupted writer and recovered it before reading (see Options.ReadOnly).
+func (s *Store) Recovered() bool { return s.recovered }
 
 // badgerOptions tunes badger for a command-line tool: a short-lived process
 // that ingests in bursts and then scans, on a laptop, next to other

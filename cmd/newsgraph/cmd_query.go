@@ -13,9 +13,10 @@ func newQueryCmd(s streams) *cobra.Command {
 a relation (evidence), how two actors are connected (path), who is central
 (top), and when things happened (timeline).
 
-Names are matched whatever their case, accents or punctuation, by any alias
-or spelling seen in the articles ("zelenskyy", "Zelénskyy", "Mr Zelenskyy"),
-or by actor id. An unknown name gets "did you mean" suggestions.
+Names are matched whatever their case, accents or punctuation, by the
+canonical name, any surface form seen in the articles ("zelenskyy",
+"ZELÉNSKYY", "the Kremlin") or the actor id. An unknown name gets "did you
+mean" suggestions on stderr.
 
 On a terminal results are an aligned table; piped, tab-separated values with
 a header line. --format table|tsv|csv|json|jsonl chooses; field names are
