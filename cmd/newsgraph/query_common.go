@@ -68,6 +68,12 @@ func resolveActor(ctx context.Context, st *store.Store, s streams, name string) 
 	if err != nil {
 		return store.ActorInfo{}, err
 	}
+	if rest, ok := cutArticle(name); ok && len(found) == 0 {
+		// "the Kremlin" is stored as the mention "Kremlin".
+		if found, err = st.FindActors(ctx, rest); err != nil {
+			return store.ActorInfo{}, err
+		}
+	}
 	if len(found) == 0 {
 		sugg, err := st.SuggestActors(ctx, name, 5)
 		if err != nil {
@@ -195,4 +201,13 @@ func clipText(s string, f outputFormat, limit int) string {
 		return string(r[:limit-1]) + "…"
 	}
 	return s
+}
+
+// cutArticle removes a leading "the" from a name.
+func cutArticle(name string) (string, bool) {
+	f := strings.Fields(name)
+	if len(f) >= 2 && strings.EqualFold(f[0], "the") {
+		return strings.Join(f[1:], " "), true
+	}
+	return name, false
 }

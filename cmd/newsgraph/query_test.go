@@ -640,3 +640,13 @@ func TestQueryPathSameActor(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestQueryLeadingArticle resolves "the Kenya" as "Kenya": mentions are
+// stored without their article ("the Kremlin" as "Kremlin").
+func TestQueryLeadingArticle(t *testing.T) {
+	db := queryFixtureDB(t)
+	code, stdout, stderr := runCLI(t, "", "query", "actor", "The KENYA", "--db", db)
+	if code != 0 || !strings.Contains(stdout, "id\tkenya") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
