@@ -47,6 +47,9 @@ type span struct {
 	// For candidates and titled spans: the words to resolve.
 	word, title, affiliation string
 	nerPerson                bool
+	// askModel defers nerPerson to the entity model, asked only if the
+	// article names no one with this surname.
+	askModel bool
 }
 
 // document holds what is known about the actors of one article while it is
@@ -56,6 +59,18 @@ type document struct {
 	article news.Article
 	actors  map[string]*actor // by id
 	order   []*actor          // persons in order of first mention
+	// labelled marks the tokens of the sentence being recognised that the
+	// entity model has labelled; window is scratch space for it.
+	labelled      []bool
+	labelledStart int // offset of the first token of the sentence labelled marks
+	window        []tokenT
+}
+
+// modelSaysPerson asks the entity model whether the token at i of sentence
+// s is part of a person's name.
+func (d *document) modelSaysPerson(s *sentence, i int) bool {
+	d.label(s.tokens, i, i+1)
+	return isPersonLabel(s.tokens[i].Label)
 }
 
 func newDocument(x *Extractor, a news.Article) *document {
@@ -77,6 +92,40 @@ func (d *document) actorFor(name, typ string) *actor {
 		d.order = append(d.order, a)
 	}
 	return a
+}
+
+// contextTokens is how many tokens either side of a name the entity model
+// sees when label asks it about the name.
+const contextTokens = 1
+
+// label runs the entity model on tokens [from, to) of a sentence, with
+// contextTokens of context either side, unless they are labelled already. The model
+// is most of the extractor's cost, and most tokens never need a label: the
+// gazetteer, titles and in-document evidence decide them.
+func (d *document) label(toks []tokenT, from, to int) {
+	if len(d.labelled) != len(toks) || len(toks) > 0 && d.labelledStart != toks[0].Start {
+		d.labelled = make([]bool, len(toks))
+		if len(toks) > 0 {
+			d.labelledStart = toks[0].Start
+		}
+	}
+	lo, hi := max(0, from-contextTokens), min(len(toks), to+contextTokens)
+	need := false
+	for i := from; i < to && i < len(toks); i++ {
+		need = need || !d.labelled[i]
+	}
+	if !need {
+		return
+	}
+	window := append(d.window[:0], toks[lo:hi]...)
+	d.x.ner.Label(window)
+	for i := from; i < to && i < len(toks); i++ {
+		if !d.labelled[i] {
+			toks[i].Label = window[i-lo].Label
+			d.labelled[i] = true
+		}
+	}
+	d.window = window
 }
 
 // recognise finds the actor mentions of one sentence.
@@ -169,7 +218,7 @@ func (d *document) recognise(s *sentence) {
 			}
 			// A lone capitalised word: decided once the whole article is read.
 			if !notNames[w] && isNameWord(w) && (i+1 >= len(words) || !isCapitalised(words[i+1]) || isPossessive(words[i+1])) {
-				add(span{start: i, end: i + 1, kind: candidate, word: cleanName(w), nerPerson: isPersonLabel(toks[i].Label)})
+				add(span{start: i, end: i + 1, kind: candidate, word: cleanName(w), askModel: true})
 			}
 			i += d.properRun(words, toks, i)
 			continue
@@ -296,9 +345,12 @@ name:
 	}
 	nameToks := words[j:k]
 	hasPersonLabel := false
-	for t := j; t < k; t++ {
-		if isPersonLabel(toks[t].Label) {
-			hasPersonLabel = true
+	if !titled && k-j >= 2 {
+		d.label(toks, j, k)
+		for t := j; t < k; t++ {
+			if isPersonLabel(toks[t].Label) {
+				hasPersonLabel = true
+			}
 		}
 	}
 	if !titled && !(hasPersonLabel && len(nameToks) >= 2) {
@@ -328,15 +380,12 @@ name:
 // word ("Defence Ministry", "Wagner Group") or labelled as an organisation.
 func (d *document) organisation(words []string, toks []tokenT, i int) (int, span, bool) {
 	k := i
-	hasOrgWord, hasOrgLabel := false, false
+	hasOrgWord := false
 	for k < len(words) && k-i < 8 {
 		w := words[k]
 		if isCapitalised(w) && isNameWord(w) {
 			if orgWords[w] {
 				hasOrgWord = true
-			}
-			if strings.HasSuffix(toks[k].Label, "ORGANIZATION") {
-				hasOrgLabel = true
 			}
 			k++
 			continue
@@ -360,8 +409,20 @@ func (d *document) organisation(words []string, toks []tokenT, i int) (int, span
 	}
 	n := k - st
 	isAbbrev := n == 1 && len(words[st]) >= 2 && strings.ToUpper(words[st]) == words[st]
-	if !hasOrgWord && !(hasOrgLabel && (n >= 2 || isAbbrev)) {
-		return 0, span{}, false
+	if !hasOrgWord {
+		// Without an organisation word, only the entity model can tell
+		// an organisation ("Amnesty International") from other names.
+		if n < 2 && !isAbbrev {
+			return 0, span{}, false
+		}
+		d.label(toks, i, k)
+		hasOrgLabel := false
+		for t := i; t < k; t++ {
+			hasOrgLabel = hasOrgLabel || strings.HasSuffix(toks[t].Label, "ORGANIZATION")
+		}
+		if !hasOrgLabel {
+			return 0, span{}, false
+		}
 	}
 	a := d.actorFor(joinName(words[st:k]), news.Org)
 	if a == nil {
@@ -401,7 +462,7 @@ func (d *document) resolve(sents []sentence) {
 			case candidate:
 				if as := bySurname[strings.ToLower(sp.word)]; len(as) > 0 {
 					sp.actor = latestOf(as, recent)
-				} else if sp.nerPerson {
+				} else if sp.nerPerson || sp.askModel && d.modelSaysPerson(s, sp.start) {
 					sp.actor = d.actorFor(sp.word, news.Person)
 					if sp.actor != nil && sp.actor.title == "" && sp.title != "" {
 						sp.actor.title, sp.actor.affiliation = sp.title, sp.affiliation

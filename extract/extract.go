@@ -151,11 +151,12 @@ func (x *Extractor) sentences(text string) []sentence {
 	return out
 }
 
-// analyse tokenises and tags one sentence and labels entity tokens.
+// analyse tokenises and tags one sentence. Entity labels are left to
+// document.label, which runs the (costly) entity model only around the
+// capitalised words that the gazetteer and title patterns leave undecided.
 func (x *Extractor) analyse(s *sentence) {
 	toks := x.tokenizer.Tokenize(s.text)
 	x.tagger.TagTokens(toks)
-	x.ner.Label(toks)
 	toks = splitCompounds(toks)
 	for i := range toks {
 		toks[i].Start += s.start
