@@ -59,6 +59,8 @@ type document struct {
 	article news.Article
 	actors  map[string]*actor // by id
 	order   []*actor          // persons in order of first mention
+	// surnames are the last names of the persons named in full so far.
+	surnames map[string]bool
 	// labelled marks the tokens of the sentence being recognised that the
 	// entity model has labelled; window is scratch space for it.
 	labelled      []bool
@@ -90,8 +92,30 @@ func (d *document) actorFor(name, typ string) *actor {
 	d.actors[id] = a
 	if typ == news.Person {
 		d.order = append(d.order, a)
+		if f := strings.Fields(name); len(f) >= 2 {
+			if d.surnames == nil {
+				d.surnames = map[string]bool{}
+			}
+			d.surnames[strings.ToLower(f[len(f)-1])] = true
+		}
 	}
 	return a
+}
+
+// isShouted reports whether w is an all-capital word of three letters or
+// more ("EDITOR", "DONE"): in names, that is an acronym or layout, not a
+// person's name.
+func isShouted(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 3
 }
 
 // contextTokens is how many tokens either side of a name the entity model
@@ -338,10 +362,18 @@ name:
 		if _, ok := d.x.gaz.MatchWords(words, k); ok && k > j {
 			break // "Putin Moscow": a place after the name is not part of it
 		}
+		if k > j && d.surnames[strings.ToLower(cleanName(words[k]))] && d.surnames[strings.ToLower(cleanName(words[k-1]))] {
+			break // "Trump Putin": two known surnames, two people
+		}
 		k++
 	}
-	if k == j || k < len(words) && orgWords[words[k]] {
-		return 0, span{}, false // "Coral Bay Front": an organisation, not a person
+	if k == j || k < len(words) && (orgWords[words[k]] || placeWords[words[k]]) {
+		return 0, span{}, false // "Coral Bay Front", "Joint Base": an organisation or a place, not a person
+	}
+	for t := j; t < k; t++ {
+		if placeWords[words[t]] || isShouted(words[t]) {
+			return 0, span{}, false // "Black Sea", "St Petersburg", "EDITOR"
+		}
 	}
 	nameToks := words[j:k]
 	hasPersonLabel := false

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
@@ -141,6 +143,12 @@ func (x *Extractor) sentences(text string) []sentence {
 		if n := bulletPrefix(line); n > 0 {
 			line, lineStart = line[n:], lineStart+n
 		}
+		// A photo caption glued to its credit ("... General Alexander
+		// LapinCredit: East2West"): the credit is layout; the caption ends
+		// where it starts.
+		if n := creditStart(line); n > 0 {
+			line = line[:n]
+		}
 		for _, s := range x.segmenter.Segment(line) {
 			if strings.TrimSpace(s.Text) == "" {
 				continue
@@ -171,6 +179,24 @@ func bulletPrefix(line string) int {
 	for _, b := range []string{"-", "•", "*", "–", "—", "·", "▪", "►", "‣"} {
 		if rest, ok := strings.CutPrefix(t, b); ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t")) {
 			return len(line) - len(strings.TrimLeft(rest, " \t"))
+		}
+	}
+	return 0
+}
+
+// creditStart returns where a photo credit glued to the end of a caption
+// starts ("LapinCredit: East2West" → the index of "Credit"), or 0. Only a
+// credit that follows a letter or closing punctuation without a space
+// counts: "Credit: Reuters" on a line of its own is text like any other.
+func creditStart(line string) int {
+	for _, marker := range []string{"Credit:", "Credits:", "Photo:", "Image:", "Picture:"} {
+		i := strings.LastIndex(line, marker)
+		if i <= 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(line[:i])
+		if unicode.IsLetter(prev) || unicode.IsDigit(prev) || strings.ContainsRune(".)’'”\"", prev) {
+			return i
 		}
 	}
 	return 0

@@ -103,6 +103,9 @@ func TestTriples(t *testing.T) {
 			[]string{"Palestine reject Israel"}},
 		{"bullet line", "- Chancellor Olaf Brandt urged Poland to act.",
 			[]string{"Olaf Brandt urge Poland"}},
+		{"caption glued to its credit", "Chile praised Peru's General Ana RiosCredit: Reuters",
+			[]string{"Chile praise Ana Rios"}},
+		{"places are not people", "Chile accused Black Sea Fleet commanders.", nil},
 	}
 	x := newTestExtractor(t)
 	for _, tt := range tests {
@@ -216,4 +219,35 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMentionNames checks who the recogniser finds in a text, by name.
+func TestMentionNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // distinct actor names mentioned, sorted
+	}{
+		{"two known surnames are two people",
+			"Donald Trump met Vladimir Putin. Aides prepared for Trump Putin talks.",
+			[]string{"Donald Trump", "Vladimir Putin"}},
+		{"shouted words are no names", "Anna Berg wrote to the EDITOR DESK.", []string{"Anna Berg"}},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := x.Extract(context.Background(), news.Article{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ex.Mentions {
+				got = append(got, m.Name)
+			}
+			slices.Sort(got)
+			got = slices.Compact(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
 }

@@ -82,6 +82,18 @@ var notNames = setOf(
 	"Christmas", "Easter", "Ramadan", "Covid", "COVID-19", "Internet", "God",
 )
 
+// placeWords mark a run of capitalised words as a place or facility, never
+// a person: "Black Sea", "Joint Base Elmendorf-Richardson", "St Petersburg",
+// "Leningrad Military District".
+var placeWords = setOf(
+	"Sea", "Ocean", "River", "Lake", "Gulf", "Bay", "Strait", "Channel", "Canal", "Island",
+	"Islands", "Peninsula", "Mountains", "Mountain", "Valley", "Desert", "Coast", "Street", "St",
+	"St.", "Square", "Avenue", "Road", "Bridge", "Airport", "Station", "Port", "Base", "Park",
+	"Palace", "Hall", "Tower", "District", "Region", "Oblast", "Province", "County", "City",
+	"Village", "Town", "Plant", "Dam", "Field", "Camp", "Prison", "Hospital", "Stadium",
+	"Deployment", "Project", "LLC", "Plc", "GmbH", "Deal",
+)
+
 // agentHeads are nouns after a demonym that make the phrase an actor for the
 // country: "Russian forces", "the Ukrainian military", "Chinese officials".
 var agentHeads = setOf(
