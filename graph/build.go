@@ -161,10 +161,56 @@ func readMentions(ctx context.Context, src Source, opts *Options) (map[string]*a
 	if err != nil {
 		return nil, nil, err
 	}
+	opts.merged = mergeSurnames(actors, units)
 	for _, a := range actors {
 		a.kept = keepType(opts, majority(a.types))
 	}
 	return actors, units, nil
+}
+
+// mergeSurnames folds each person known only by a one-word name ("Zelensky",
+// from articles that never give the full name) into the one person whose
+// full name ends with it ("Volodymyr Zelensky"), across articles. When two
+// or more full names share the surname, nothing is merged: the graph keeps
+// "Clinton" apart rather than guess between Bill and Hillary. It returns the
+// merged ids, each to the id it now stands for, and updates actors and units.
+func mergeSurnames(actors map[string]*actorStats, units map[unitKey]*unit) map[string]string {
+	bySurname := map[string][]string{}
+	for id, a := range actors {
+		if i := strings.LastIndexByte(id, '-'); i > 0 && majority(a.types) == news.Person {
+			bySurname[id[i+1:]] = append(bySurname[id[i+1:]], id)
+		}
+	}
+	merged := map[string]string{}
+	for id, a := range actors {
+		if full := bySurname[id]; len(full) == 1 && !strings.Contains(id, "-") && majority(a.types) == news.Person {
+			merged[id] = full[0]
+		}
+	}
+	for from, to := range merged {
+		a, b := actors[from], actors[to]
+		for k, v := range a.types {
+			b.types[k] += v
+		}
+		for k := range a.aliases {
+			b.aliases[k] = true
+		}
+		for k := range a.articles {
+			b.articles[k] = true
+		}
+		b.mentions += a.mentions
+		b.first, b.last = widen(b.first, b.last, a.first)
+		b.first, b.last = widen(b.first, b.last, a.last)
+		delete(actors, from)
+	}
+	for _, u := range units {
+		for i, id := range u.ids {
+			if to, ok := merged[id]; ok {
+				u.ids[i] = to
+			}
+		}
+	}
+	return merged
 }
 
 func newActor(id, name string) *actorStats {
@@ -205,6 +251,12 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 	}
 	edges := map[edgeKey]*edgeStats{}
 	err := src.EachTriple(ctx, func(t news.Triple) error {
+		if to, ok := opts.merged[t.SubjectID]; ok {
+			t.SubjectID = to
+		}
+		if to, ok := opts.merged[t.ObjectID]; ok {
+			t.ObjectID = to
+		}
 		if !tripleOK(opts, t) || t.SubjectID == "" || t.ObjectID == "" || t.SubjectID == t.ObjectID {
 			return nil
 		}

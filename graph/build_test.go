@@ -446,3 +446,37 @@ func TestAmbiguousEgo(t *testing.T) {
 		t.Errorf("ambiguous ego: %v", err)
 	}
 }
+
+// TestMergeSurnames checks that a person named by surname alone in one
+// article joins the one full name ending with it, and that a surname two
+// full names share is left alone.
+func TestMergeSurnames(t *testing.T) {
+	person := func(doc string, sent int, id string) news.Mention {
+		return news.Mention{Doc: doc, Sentence: sent, ActorID: id, Name: id, Type: news.Person, Text: id}
+	}
+	src := memSource{
+		mentions: []news.Mention{
+			person("a", 0, "volodymyr-zelensky"), person("b", 0, "zelensky"),
+			person("a", 1, "bill-clinton"), person("a", 2, "hillary-clinton"), person("b", 1, "clinton"),
+			{Doc: "b", Sentence: 0, ActorID: "russia", Name: "Russia", Type: news.GPE, Text: "Russia"},
+			{Doc: "b", Sentence: 1, ActorID: "russia", Name: "Russia", Type: news.GPE, Text: "Russia"},
+		},
+		triples: []news.Triple{
+			{Doc: "b", SentenceIndex: 0, SubjectID: "zelensky", Subject: "Zelensky", SubjectType: news.Person, Predicate: "accuse", ObjectID: "russia", Object: "Russia", ObjectType: news.GPE},
+			{Doc: "b", SentenceIndex: 1, SubjectID: "clinton", Subject: "Clinton", SubjectType: news.Person, Predicate: "visit", ObjectID: "russia", Object: "Russia", ObjectType: news.GPE},
+		},
+	}
+	n := build(t, src, Options{Kind: Relations})
+	if got, want := edgeList(n, false), []string{"clinton>russia", "volodymyr-zelensky>russia"}; !slices.Equal(got, want) {
+		t.Errorf("relation edges %q, want %q", got, want)
+	}
+	if z := nodeByKey(t, n, "volodymyr-zelensky"); z.Attrs["mentions"] != 2 || z.Attrs["articles"] != 2 {
+		t.Errorf("merged Zelensky: mentions %v, articles %v; want 2 and 2", z.Attrs["mentions"], z.Attrs["articles"])
+	}
+	c := build(t, src, Options{Kind: Comention})
+	for _, e := range edgeList(c, false) {
+		if strings.Contains(e, "zelensky") && e != "russia-volodymyr-zelensky" && e != "volodymyr-zelensky-russia" {
+			t.Errorf("co-mention edge %q: the surname was not merged", e)
+		}
+	}
+}

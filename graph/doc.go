@@ -162,4 +162,9 @@
 // parallel, O(n·m) time and O(n + m) memory. PageRank, eigenvector and HITS
 // are power iterations over the adjacency, O(m) each; Louvain is
 // near-linear. Long loops check ctx and return its error when it is done.
+//
+// Actors: a person named by surname alone in some articles ("Zelensky") is
+// merged into the one person whose full name ends with that surname
+// ("Volodymyr Zelensky"); when several full names share it, nothing is
+// merged. Ids already fold romanisation variants (news.ActorID).
 package graph

@@ -140,6 +140,10 @@ type Options struct {
 	// DefaultBetweennessSamples pivots above; k > 0 uses k pivots (exact
 	// when k ≥ nodes); k < 0 is always exact. See doc.go.
 	BetweennessSamples int
+
+	// merged maps the ids of persons known only by a surname to the full
+	// name they were merged into (see mergeSurnames); set by Build.
+	merged map[string]string
 }
 
 // Validate reports the first invalid option, as Build would, without

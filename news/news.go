@@ -101,17 +101,25 @@ type Extraction struct {
 
 // ActorID returns the canonical id for an actor name: lower case, accents
 // removed, runs of anything but letters and digits folded to one '-'.
-// "Volodymyr Zelenskyy" → "volodymyr-zelenskyy"; "U.S." → "u-s".
+// Romanised name endings are folded ("Zelenskyy", "Zelenskiy" → "zelensky";
+// see translitEndings): "Volodymyr Zelenskyy" → "volodymyr-zelensky";
+// "U.S." → "u-s".
 func ActorID(name string) string {
 	var b strings.Builder
 	dash := false
+	wordStart := 0
+	endWord := func() {
+		foldEnding(&b, wordStart)
+	}
 	for _, r := range norm.NFD.String(name) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// combining accent: dropped so "Zelenskyy" and "Zelénskyy" agree
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if dash && b.Len() > 0 {
+				endWord()
 				b.WriteByte('-')
+				wordStart = b.Len()
 			}
 			dash = false
 			b.WriteRune(unicode.ToLower(r))
@@ -119,5 +127,31 @@ func ActorID(name string) string {
 			dash = true
 		}
 	}
+	endWord()
 	return b.String()
+}
+
+// translitEndings are the spellings that romanisations of Slavic names give
+// one ending: "Zelenskyy", "Zelenskiy", "Zelenskyi" and "Zelensky";
+// "Dmitriy", "Dmitrii" and "Dmitry"; "Alexei" and "Alexey". They are folded
+// into the last form, so that one person keeps one id across sources.
+var translitEndings = [...][2]string{{"yy", "y"}, {"iy", "y"}, {"yi", "y"}, {"ii", "y"}, {"ij", "y"}, {"ei", "ey"}}
+
+// foldEnding rewrites the ending of the word that starts at byte from in b,
+// when the word is long enough to be a name (five letters or more).
+func foldEnding(b *strings.Builder, from int) {
+	s := b.String()
+	word := s[from:]
+	if len(word) < 5 {
+		return
+	}
+	for _, e := range translitEndings {
+		if stem, ok := strings.CutSuffix(word, e[0]); ok {
+			b.Reset()
+			b.WriteString(s[:from])
+			b.WriteString(stem)
+			b.WriteString(e[1])
+			return
+		}
+	}
 }
