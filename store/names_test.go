@@ -204,9 +204,9 @@ func TestSuggestActors(t *testing.T) {
 		name string
 		want []string // actor ids, best first
 	}{
-		{"Zelensky", []string{"volodymyr-zelensky"}}, // one edit from a word
+		{"Zelensky", []string{"volodymyr-zelensky"}},  // one edit from a word
 		{"vlad", []string{"vladimir-putin"}},          // prefix of a name
-		{"zel", []string{"volodymyr-zelensky"}},      // prefix of a word
+		{"zel", []string{"volodymyr-zelensky"}},       // prefix of a word
 		{"Vladimr Putin", []string{"vladimir-putin"}}, // one edit from the name
 		{"bidn", []string{"joe-biden"}},               // one edit from the alias
 		{"ukrane", []string{"ukraine"}},               // one edit
