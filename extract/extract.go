@@ -87,7 +87,7 @@ type sentence struct {
 // Extract reads one article and returns its actor mentions and triples. It
 // never fails on odd text; errors come only from ctx.
 func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
-	ex := news.Extraction{Article: a, Mentions: []news.Mention{}, Triples: []news.Triple{}}
+	ex := news.Extraction{Article: a, Mentions: []news.Mention{}, Triples: []news.Triple{}, Quotes: []news.Quote{}}
 	sents := x.sentences(a.Text)
 	doc := newDocument(x, a)
 	for i := range sents {
@@ -121,6 +121,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 			})
 		}
 		ex.Triples = append(ex.Triples, x.relations(a, s)...)
+		ex.Quotes = append(ex.Quotes, x.quotes(a, s)...)
 	}
 	return ex, nil
 }

@@ -251,3 +251,34 @@ func TestMentionNames(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotes checks who is said to have said what.
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Speaker verb: text"
+	}{
+		{"said that", "Kenya said on Monday that the crew was safe.", []string{"Kenya say: the crew was safe"}},
+		{"quotation", "“We will not pay a ransom,” Norwegian Foreign Minister Ingrid Haugvik-Lunde said.",
+			[]string{"Ingrid Haugvik-Lunde say: We will not pay a ransom"}},
+		{"inverted", "The talks were useful, said Ana Lindqvist.", []string{"Ana Lindqvist say: The talks were useful"}},
+		{"relation, not only a quote", "Brazil told Chile that it would help.", []string{"Brazil tell: it would help"}},
+		{"no speaker", "It was said that the talks failed.", nil},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, err := x.Extract(context.Background(), news.Article{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, q := range ex.Quotes {
+				got = append(got, q.Speaker+" "+q.Verb+": "+q.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -33,16 +33,7 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 	if len(s.spans) < 2 {
 		return nil
 	}
-	c := clause{x: x, s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
-	for i := range c.owner {
-		c.owner[i] = -1
-	}
-	for si, sp := range s.spans {
-		for t := sp.start; t < sp.end; t++ {
-			c.owner[t] = si
-		}
-	}
-	x.retagVerbs(&c)
+	c := x.newClause(s)
 	var out []news.Triple
 	seen := map[string]bool{}
 	emit := func(r relation) {
@@ -78,6 +69,22 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 		emit(r)
 	}
 	return out
+}
+
+// newClause prepares a sentence for reading: who owns each token, and the
+// verbs the tagger misread re-tagged.
+func (x *Extractor) newClause(s *sentence) clause {
+	c := clause{x: x, s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
+	for i := range c.owner {
+		c.owner[i] = -1
+	}
+	for si, sp := range s.spans {
+		for t := sp.start; t < sp.end; t++ {
+			c.owner[t] = si
+		}
+	}
+	x.retagVerbs(&c)
+	return c
 }
 
 // retagVerbs corrects a common tagger fault on news text: right after a

@@ -92,11 +92,26 @@ type Triple struct {
 	Date          string  `json:"date"`           // article date as YYYY-MM-DD, or empty
 }
 
+// Quote is a statement an actor is reported to have made: "X said ..." is
+// not a relation between actors, but it says who said what.
+type Quote struct {
+	Doc           string `json:"doc"`            // article id
+	Sentence      string `json:"sentence"`       // the sentence that reports it, verbatim
+	SentenceIndex int    `json:"sentence_index"` // index of the sentence in the article, from 0
+	SpeakerID     string `json:"speaker_id"`     // canonical actor id of the speaker
+	Speaker       string `json:"speaker"`        // canonical name of the speaker
+	SpeakerType   string `json:"speaker_type"`   // PERSON, ORG, GPE
+	Verb          string `json:"verb"`           // reporting verb lemma: "say", "tell", "announce"
+	Text          string `json:"text"`           // what was said: the quotation, or the reported clause
+	Date          string `json:"date"`           // article date as YYYY-MM-DD, or empty
+}
+
 // Extraction is everything extracted from one article.
 type Extraction struct {
 	Article  Article   `json:"article"`
 	Mentions []Mention `json:"mentions"`
 	Triples  []Triple  `json:"triples"`
+	Quotes   []Quote   `json:"quotes"`
 }
 
 // ActorID returns the canonical id for an actor name: lower case, accents

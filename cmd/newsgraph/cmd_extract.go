@@ -12,13 +12,21 @@ import (
 )
 
 func newExtractCmd(io streams) *cobra.Command {
-	var f sourceFlags
+	var (
+		f      sourceFlags
+		quotes bool
+	)
 	c := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the triples found in articles as JSON Lines, without storing them",
 		Long: `extract reads articles and prints one JSON object per triple on standard
 output: doc, sentence, subject, subject_type, predicate, object, object_type,
 event, negated, hypothetical, confidence, date and more. Nothing is stored.
+
+With --quotes it prints the statements attributed to actors instead ("X said
+..." is no relation between actors, but it says who said what): doc,
+sentence, sentence_index, speaker_id, speaker, speaker_type, verb (the
+reporting verb's lemma), text (the quotation, or the reported clause), date.
 
 PATH may be a file, a folder (read recursively), a glob pattern, or - for
 standard input. Formats: .txt (one article, or a scrape dump split on
@@ -27,7 +35,8 @@ separator lines), .jsonl, .html.
 ` + exitStatuses,
 		Example: `  newsgraph extract article.txt
   newsgraph extract 'corpus/*.txt' | jq -r '[.subject,.predicate,.object]|@tsv'
-  cat dump.txt | newsgraph extract - --split-on '^-----$'`,
+  cat dump.txt | newsgraph extract - --split-on '^-----$'
+  newsgraph extract --quotes article.txt | jq -r '[.speaker,.text]|@tsv'`,
 		Args: requireArgs("PATH"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts, err := f.sourceOptions(io)
@@ -50,6 +59,14 @@ separator lines), .jsonl, .html.
 				if err != nil {
 					return fmt.Errorf("%s: %w", a.ID, err)
 				}
+				if quotes {
+					for _, q := range ex.Quotes {
+						if err := enc.Encode(q); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
 				for _, t := range ex.Triples {
 					if err := enc.Encode(t); err != nil {
 						return err
@@ -64,6 +81,7 @@ separator lines), .jsonl, .html.
 		},
 	}
 	f.add(c)
+	c.Flags().BoolVar(&quotes, "quotes", false, "print who said what (quotes attributed to actors) instead of triples")
 	return c
 }
 
