@@ -150,11 +150,24 @@ func (x *Extractor) sentences(text string) []sentence {
 		if n := creditStart(line); n > 0 {
 			line = line[:n]
 		}
-		for _, s := range x.segmenter.Segment(line) {
-			if strings.TrimSpace(s.Text) == "" {
+		segs := x.segmenter.Segment(line)
+		for i := 0; i < len(segs); i++ {
+			st, text := segs[i].Start, segs[i].Text
+			// A quotation that spans sentences is one statement: "He said:
+			// “We are ready. We will talk.”" Join until it closes (at
+			// most maxQuoteJoin sentences, in case a mark is missing).
+			for j := 0; j < maxQuoteJoin && openQuote(text) && i+1 < len(segs); j++ {
+				i++
+				end := segs[i].Start + len(segs[i].Text)
+				if end > len(line) || st > end {
+					break
+				}
+				text = line[st:end]
+			}
+			if strings.TrimSpace(text) == "" {
 				continue
 			}
-			out = append(out, sentence{index: len(out), start: lineStart + s.Start, text: s.Text})
+			out = append(out, sentence{index: len(out), start: lineStart + st, text: text})
 		}
 	}
 	return out
@@ -201,4 +214,14 @@ func creditStart(line string) int {
 		}
 	}
 	return 0
+}
+
+// maxQuoteJoin bounds how many following sentences an open quotation takes
+// in.
+const maxQuoteJoin = 4
+
+// openQuote reports whether s opens a quotation it does not close: more “
+// than ”, or an odd number of straight double quotes.
+func openQuote(s string) bool {
+	return strings.Count(s, "“") > strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1
 }

@@ -282,3 +282,37 @@ func TestQuotes(t *testing.T) {
 		})
 	}
 }
+
+// TestSentences checks sentence splitting on news layout.
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"abbreviations", "WASHINGTON, Aug. 7 (UPI) -- The U.S. and the U.K. met Mr. Putin on Feb. 3. Dr. Ana Rios left.",
+			[]string{"WASHINGTON, Aug. 7 (UPI) -- The U.S. and the U.K. met Mr. Putin on Feb. 3.", "Dr. Ana Rios left."}},
+		{"headline without final stop", "Kenya and Norway agree on talks\n\nThe talks open today.",
+			[]string{"Kenya and Norway agree on talks", "The talks open today."}},
+		{"quotation over two sentences", "He said: “We are ready. We will talk.” Then he left.",
+			[]string{"He said: “We are ready. We will talk.”", "Then he left."}},
+		{"caption glued to credit", "Lapin was a favourite of PutinCredit: East2West\nHe left.",
+			[]string{"Lapin was a favourite of Putin", "He left."}},
+		{"bullets", "- Kenya met Norway\n• Chile met Peru",
+			[]string{"Kenya met Norway", "Chile met Peru"}},
+	}
+	x := newTestExtractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range x.sentences(tt.text) {
+				got = append(got, strings.TrimSpace(s.text))
+				if tt.text[s.start:s.start+len(s.text)] != s.text {
+					t.Errorf("sentence %q is not at its offset %d", s.text, s.start)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
