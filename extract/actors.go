@@ -229,6 +229,10 @@ func (d *document) recognise(s *sentence) {
 			i += m.Tokens
 			continue
 		}
+		if productNames[w] {
+			i++ // "Kalibr missiles": a weapon, not an actor
+			continue
+		}
 		if isCapitalised(w) && isProperTag(toks[i].Tag) || titleWords[w] && isCapitalised(w) {
 			if n, sp, ok := d.person(words, toks, i, ""); ok {
 				add(sp)

@@ -231,6 +231,7 @@ func TestMentionNames(t *testing.T) {
 			"Donald Trump met Vladimir Putin. Aides prepared for Trump Putin talks.",
 			[]string{"Donald Trump", "Vladimir Putin"}},
 		{"shouted words are no names", "Anna Berg wrote to the EDITOR DESK.", []string{"Anna Berg"}},
+		{"weapons are no actors", "Russia fired Kalibr missiles. Kalibr hit Odesa.", []string{"Russia"}},
 	}
 	x := newTestExtractor(t)
 	for _, tt := range tests {

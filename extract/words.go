@@ -94,6 +94,15 @@ var placeWords = setOf(
 	"Deployment", "Project", "LLC", "Plc", "GmbH", "Deal",
 )
 
+// productNames are weapons and products that news names like people but
+// that never act: "Kalibr missiles", "a Shahed drone", "Patriot batteries".
+var productNames = setOf(
+	"Kalibr", "Iskander", "Kinzhal", "Oreshnik", "Zircon", "Shahed", "Geran", "Lancet", "Onyx",
+	"Patriot", "HIMARS", "ATACMS", "Tomahawk", "Taurus", "Storm", "Shadow", "SCALP", "Javelin",
+	"Stinger", "Bayraktar", "Leopard", "Abrams", "Challenger", "Bradley", "Gripen", "Rafale",
+	"Typhoon", "Starlink", "IRIS-T", "NASAMS", "Sarmat", "Burevestnik", "Poseidon", "Tornado",
+)
+
 // agentHeads are nouns after a demonym that make the phrase an actor for the
 // country: "Russian forces", "the Ukrainian military", "Chinese officials".
 var agentHeads = setOf(
