@@ -195,15 +195,23 @@ func (d *document) recognise(s *sentence) {
 				i = next + n
 				continue
 			}
-			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] {
-				// "arrived in Oslo": the city as a place, not its government.
+			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] &&
+				!(i > 1 && motionVerbs[d.x.lemmas.Verb(strings.ToLower(words[i-2]))]) {
+				// "talks in Oslo": the city as a place, not its government;
+				// but "arrived in Oslo" is a visit to the country.
 				i += m.Tokens
 				continue
 			}
 			if m.Kind == gazetteer.KindDemonym {
 				// A demonym is an actor only before an agent noun or an
-				// organisation name: "Russian forces", "the Ukrainian Air Force".
+				// organisation name: "Russian forces", "the Ukrainian Air Force",
+				// or coordinated with one that is: "French and Egyptian warships".
 				n := demonymHead(words, toks, i+m.Tokens)
+				if n == 0 && d.coordinatedDemonym(words, toks, i+m.Tokens) {
+					add(span{start: i, end: i + m.Tokens, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+					i += m.Tokens
+					continue
+				}
 				if n == 0 {
 					i += m.Tokens
 					continue
@@ -603,6 +611,17 @@ func byTitle(recent, all []*actor, title, affiliation string) *actor {
 		}
 	}
 	return nil
+}
+
+// coordinatedDemonym reports whether the words at i join a demonym to
+// another that has an agent head: "and Egyptian warships" after "French",
+// "and Greek sides" after "Turkish".
+func (d *document) coordinatedDemonym(words []string, toks []tokenT, i int) bool {
+	if i+1 >= len(words) || (words[i] != "and" && words[i] != "or" && words[i] != ",") {
+		return false
+	}
+	m, ok := d.x.gaz.MatchWords(words, i+1)
+	return ok && m.Kind == gazetteer.KindDemonym && demonymHead(words, toks, i+1+m.Tokens) > 0
 }
 
 // demonymHead returns how many words after a demonym make it an actor

@@ -85,7 +85,7 @@ var verbEvents = map[string]string{
 	"partner": Cooperate, "join": Cooperate, "coordinate": Cooperate, "unite": Cooperate,
 	"normalise": Cooperate, "normalize": Cooperate, "trade": Cooperate, "share": Cooperate,
 	// AID
-	"aid": Aid, "help": Aid, "assist": Aid, "supply": Aid, "provide": Aid, "send": Aid,
+	"aid": Aid, "help": Aid, "contribute": Aid, "assist": Aid, "supply": Aid, "provide": Aid, "send": Aid,
 	"give": Aid, "donate": Aid, "fund": Aid, "finance": Aid, "arm": Aid, "equip": Aid,
 	"deliver": Aid, "rescue": Aid, "shelter": Aid, "train": Aid, "lend": Aid, "protect": Aid,
 	"evacuate": Aid, "grant": Aid,
@@ -150,7 +150,7 @@ var nounEvents = map[string]string{
 	"calls": Consult, "discussions": Consult, "negotiations": Consult, "summit": Consult, "visit": Consult,
 	"conversation": Consult, "consultations": Consult, "dialogue": Consult,
 	"agreement": Agree, "deal": Agree, "accord": Agree, "treaty": Agree, "pact": Agree, "ceasefire": Agree,
-	"truce": Agree, "memorandum": Agree, "framework": Agree,
+	"truce": Agree, "memorandum": Agree, "framework": Agree, "consensus": Agree,
 	"support": Support, "solidarity": Support, "backing": Support, "condolences": Support,
 	"praise": Support, "gratitude": Support, "thanks": Support,
 	"aid": Aid, "assistance": Aid, "weapons": Aid, "arms": Aid, "loan": Aid, "loans": Aid,

@@ -68,7 +68,7 @@ func TestTriples(t *testing.T) {
 		{"relative clause subject", "Steve Witkoff, who met Vladimir Putin, flew home.",
 			[]string{"Steve Witkoff meet Vladimir Putin"}},
 		{"pronoun", "Kenyan President Samuel Odhengo arrived in Oslo. He thanked Norway for its help.",
-			[]string{"Samuel Odhengo thank Norway"}},
+			[]string{"Samuel Odhengo visit Norway", "Samuel Odhengo thank Norway"}},
 		{"no self relation", "Russia criticised Moscow.", nil},
 		{"place is no actor", "Russia attacked Kremenchuk.", nil},
 		{"nominal: dash compound", "Officials prepared for the Norway–Kenya summit.",

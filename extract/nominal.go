@@ -20,7 +20,7 @@ var nounPredicates = map[string]string{
 	"conversations": "talk", "discussions": "discuss", "discussion": "discuss", "negotiations": "negotiate",
 	"consultations": "consult", "dialogue": "talk", "visit": "visit", "visits": "visit", "trip": "visit",
 	"agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree", "pact": "agree",
-	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree",
+	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree", "consensus": "agree",
 	"clashes": "clash",
 	"attack":  "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
 	"invasion": "invade", "offensive": "attack", "assault": "attack", "bombing": "bomb", "shelling": "shell",

@@ -225,6 +225,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			// "Putin and Macron held a telephone call".
 			lem = nounPredicate(o.noun)
 		}
+		if arrivalVerbs[lem] && (o.via == "in" || o.via == "to" || o.via == "at") && o.nounPred == "" {
+			lem = "visit" // "arrived in Amman": a visit to Jordan
+		}
 		if topicVerbs[lem] && o.via != "with" {
 			// "discussed Iran and Ukraine": topics, not partners.
 			r.objects = nil
@@ -382,6 +385,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 			j := sp.start - 1
 			// "Canada and Japan", "Britain, France and Germany"; a comma
 			// alone joins nothing ("the Russian president, Trump said").
+			if j >= 1 && strings.EqualFold(toks[j].Text, "the") {
+				j-- // "Israel and the Palestinians"
+			}
 			for j >= 1 && (toks[j].Text == "and" || toks[j].Text == "," && len(subs) >= 2) {
 				if toks[j].Text == "and" && toks[j-1].Text == "," && j >= 2 {
 					j-- // "Britain, France, and Germany"
@@ -392,6 +398,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 				prev := c.owner[j-1]
 				subs = append([]int{prev}, subs...)
 				j = c.s.spans[prev].start - 1
+				if j >= 1 && strings.EqualFold(toks[j].Text, "the") {
+					j--
+				}
 			}
 			return subs, c.s.spans[subs[0]].start
 		}
@@ -429,7 +438,8 @@ func (c *clause) skipAsSubject(sp span) bool {
 			// "Leaders of the coalition agreed", "thousands of Nigerians
 			// rallied": the group acts for the actor.
 			pw := strings.ToLower(prev.Text)
-			if (pw == "of" || pw == "from") && sp.start >= 2 && (groupNouns[c.wordAt(sp.start-2)] || c.toks[sp.start-2].Tag == "CD") {
+			if (pw == "of" || pw == "from") && sp.start >= 2 && (groupNouns[c.wordAt(sp.start-2)] || c.toks[sp.start-2].Tag == "CD" ||
+				pw == "of" && isActionNoun(c.wordAt(sp.start-2))) {
 				return false
 			}
 			return true
@@ -623,7 +633,13 @@ func (c *clause) isModifier(sp span, lem string) bool {
 		k++ // "U.S. military aid"
 	}
 	next = c.toks[k]
-	if !isNounTag(next.Tag) || agentHeads[strings.ToLower(next.Text)] || timeNouns[strings.ToLower(next.Text)] {
+	if !isNounTag(next.Tag) || timeNouns[strings.ToLower(next.Text)] || placeNouns[strings.ToLower(next.Text)] {
+		return false // "Montenegro province" is Montenegro
+	}
+	for k+1 < len(c.toks) && isNounTag(c.toks[k+1].Tag) && c.owner[k+1] < 0 {
+		k++ // the head is the compound's last noun: "U.N. weapons inspectors"
+	}
+	if agentHeads[strings.ToLower(c.toks[k].Text)] {
 		return false
 	}
 	// "strikes on Ukraine energy sites": after an event noun and its

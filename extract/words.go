@@ -94,6 +94,11 @@ var placeWords = setOf(
 	"Deployment", "Project", "LLC", "Plc", "GmbH", "Deal",
 )
 
+// placeNouns after a country name make it the place itself: "Montenegro
+// province", "the Gaza enclave".
+var placeNouns = setOf("province", "region", "city", "town", "village", "capital", "territory",
+	"enclave", "district", "state", "republic", "area", "border", "coast", "side", "soil")
+
 // productNames are weapons and products that news names like people but
 // that never act: "Kalibr missiles", "a Shahed drone", "Patriot batteries".
 var productNames = setOf(
@@ -227,6 +232,10 @@ var complementVerbs = map[string]string{
 // motionVerbs report travel; an event noun on their path names the
 // relation: "returned from talks with Putin".
 var motionVerbs = setOf("return", "come", "arrive", "travel", "fly", "head", "go", "leave", "depart")
+
+// arrivalVerbs take a destination: arriving in a country's capital is a
+// visit to that country.
+var arrivalVerbs = setOf("arrive", "travel", "fly", "land", "come")
 
 // timeNouns may stand between a verb and its clause: "said today that".
 var timeNouns = setOf("overnight", "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night")
