@@ -143,28 +143,40 @@ func (c *clause) nominalRelations() []relation {
 }
 
 // coordinated returns the spans of a list of actors starting at token i:
-// "Moscow and Kyiv", "himself, Putin and President Zelensky".
+// "Moscow and Kyiv", "himself, Putin and President Zelensky". Commas join
+// only a list that ends with "and" or "or": in "arrived in Bosnia, Defense
+// Secretary William Perry said" the comma ends the phrase.
 func (c *clause) coordinated(i int) []int {
 	var out []int
+	lastAnd := -1 // index in out of the item after the last "and"/"or"
 	for i < len(c.toks) {
-		if strings.EqualFold(c.toks[i].Text, "the") {
+		if strings.EqualFold(c.toks[i].Text, "the") || strings.EqualFold(c.toks[i].Text, "both") {
 			i++
 			continue
 		}
 		si := c.owner[i]
-		if si < 0 || i >= len(c.toks) {
+		if si < 0 {
 			break
 		}
 		out = append(out, si)
 		i = c.s.spans[si].end
 		w := c.wordAt(i)
-		if w != "," && w != "and" {
+		if w != "," && w != "and" && w != "or" {
 			break
 		}
 		i++
-		if c.wordAt(i) == "and" {
-			i++
+		if w == "and" || w == "or" || c.wordAt(i) == "and" || c.wordAt(i) == "or" {
+			lastAnd = len(out)
+			if w == "," {
+				i++ // ", and"
+			}
 		}
+	}
+	switch {
+	case lastAnd < 0 && len(out) > 1:
+		return out[:1]
+	case lastAnd >= 0 && lastAnd < len(out):
+		return out[:lastAnd+1]
 	}
 	return out
 }

@@ -377,7 +377,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 	for i := v - 1; i >= 0 && v-i <= maxGap; i-- {
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
-			if c.skipAsSubject(sp) {
+			if c.skipAsSubject(sp) || !isPossessive(c.wordAt(sp.end)) && c.isModifier(sp, "") {
+				// "Pakistan, a key U.S. ally, has refused": the name only
+				// modifies a noun; the subject is further left.
 				i = sp.start
 				continue
 			}
@@ -636,7 +638,7 @@ func (c *clause) isModifier(sp span, lem string) bool {
 	if !isNounTag(next.Tag) || timeNouns[strings.ToLower(next.Text)] || placeNouns[strings.ToLower(next.Text)] {
 		return false // "Montenegro province" is Montenegro
 	}
-	for k+1 < len(c.toks) && isNounTag(c.toks[k+1].Tag) && c.owner[k+1] < 0 {
+	for k+1 < len(c.toks) && isNounTag(c.toks[k+1].Tag) && c.owner[k+1] < 0 && !timeNouns[strings.ToLower(c.toks[k+1].Text)] {
 		k++ // the head is the compound's last noun: "U.N. weapons inspectors"
 	}
 	if agentHeads[strings.ToLower(c.toks[k].Text)] {

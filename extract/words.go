@@ -134,7 +134,8 @@ var agentHeads = setOf(
 	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages",
 	"immigrants", "migrants", "pilgrims", "farmers", "miners", "journalists", "reporters", "youths",
 	"police", "policemen", "guards", "sailors", "pilots", "marines", "terrorists", "radicals",
-	"gunships", "warplanes", "bombers", "tanks",
+	"gunships", "warplanes", "bombers", "tanks", "bulldozers", "network", "movement", "organization",
+	"organisation", "outfit", "faction", "factions", "wing", "cell", "cells",
 )
 
 // groupNouns head a phrase whose actor follows "of" or "from": "leaders of
