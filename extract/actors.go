@@ -383,8 +383,10 @@ name:
 		return 0, span{}, false // "Coral Bay Front", "Joint Base": an organisation or a place, not a person
 	}
 	for t := j; t < k; t++ {
-		if placeWords[words[t]] || isShouted(words[t]) {
-			return 0, span{}, false // "Black Sea", "St Petersburg", "EDITOR"
+		// "Black Sea", "Joint Base Elmendorf-Richardson", "St Petersburg",
+		// "EDITOR"; a place word first is a surname ("Dam Thi").
+		if placeWords[words[t]] && (t > j || words[t] == "St" || words[t] == "St.") || isShouted(words[t]) {
+			return 0, span{}, false
 		}
 	}
 	nameToks := words[j:k]
@@ -443,6 +445,9 @@ func (d *document) organisation(words []string, toks []tokenT, i int) (int, span
 	}
 	for k > i && !isCapitalised(words[k-1]) {
 		k--
+	}
+	if k > i && placeWords[words[k-1]] {
+		return 0, span{}, false // "Esfahan Uranium Conversion Facilities": a place
 	}
 	st := i
 	for st < k && notNames[words[st]] {

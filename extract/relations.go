@@ -641,7 +641,10 @@ func (c *clause) isModifier(sp span, lem string) bool {
 	for k+1 < len(c.toks) && isNounTag(c.toks[k+1].Tag) && c.owner[k+1] < 0 && !timeNouns[strings.ToLower(c.toks[k+1].Text)] {
 		k++ // the head is the compound's last noun: "U.N. weapons inspectors"
 	}
-	if agentHeads[strings.ToLower(c.toks[k].Text)] {
+	head := strings.ToLower(c.toks[k].Text)
+	if agentHeads[head] || verbEvents[lem] != "" && proposalNouns[head] {
+		// "U.N. weapons inspectors"; after an event verb, the author of a
+		// proposal: "rejected a United Nations appeal", "agreed to US mediation".
 		return false
 	}
 	// "strikes on Ukraine energy sites": after an event noun and its

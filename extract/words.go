@@ -88,11 +88,16 @@ var notNames = setOf(
 var placeWords = setOf(
 	"Sea", "Ocean", "River", "Lake", "Gulf", "Bay", "Strait", "Channel", "Canal", "Island",
 	"Islands", "Peninsula", "Mountains", "Mountain", "Valley", "Desert", "Coast", "Street", "St",
-	"St.", "Square", "Avenue", "Road", "Bridge", "Airport", "Station", "Port", "Base", "Park",
-	"Palace", "Hall", "Tower", "District", "Region", "Oblast", "Province", "County", "City",
-	"Village", "Town", "Plant", "Dam", "Field", "Camp", "Prison", "Hospital", "Stadium",
-	"Deployment", "Project", "LLC", "Plc", "GmbH", "Deal",
+	"St.", "Square", "Avenue", "Road", "Bridge", "Airport", "Station", "Port", "Base", "Palace",
+	"District", "Region", "Oblast", "Province", "County", "City", "Village", "Plant", "Dam",
+	"Prison", "Hospital", "Stadium", "Deployment", "Project", "LLC", "Plc", "GmbH", "Deal",
+	"Facility", "Facilities", "Reactor",
 )
+
+// proposalNouns name what one actor puts to another: after an event verb,
+// the name before them is the target ("rejected a United Nations appeal").
+var proposalNouns = setOf("mediation", "proposal", "proposals", "offer", "ultimatum", "initiative",
+	"plan", "demand", "demands", "request", "appeal", "invitation", "resolution", "call", "peace")
 
 // placeNouns after a country name make it the place itself: "Montenegro
 // province", "the Gaza enclave".
