@@ -50,6 +50,9 @@ type span struct {
 	// askModel defers nerPerson to the entity model, asked only if the
 	// article names no one with this surname.
 	askModel bool
+	// place marks a capital named as a place ("in Oslo"): an object only
+	// of a deed done there, never a mention of the country.
+	place bool
 }
 
 // document holds what is known about the actors of one article while it is
@@ -195,10 +198,11 @@ func (d *document) recognise(s *sentence) {
 				i = next + n
 				continue
 			}
-			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] &&
-				!(i > 1 && motionVerbs[d.x.lemmas.Verb(strings.ToLower(words[i-2]))]) {
-				// "talks in Oslo": the city as a place, not its government;
-				// but "arrived in Oslo" is a visit to the country.
+			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] {
+				// "talks in Oslo": the city as a place, not its government,
+				// and no mention of it; the relation finder decides whether a
+				// deed done there ("imposed a curfew in Abidjan") targets it.
+				add(span{start: i, end: i + m.Tokens, kind: named, place: true, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
 				i += m.Tokens
 				continue
 			}

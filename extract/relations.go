@@ -563,7 +563,7 @@ func (c *clause) objects(v int) objectsFound {
 // ("intervened in Syria").
 func (c *clause) placeOnly(v int, sp span, noun string) bool {
 	k := c.viaIndex(sp.start)
-	if k < 0 || k == v+1 {
+	if k < 0 || k == v+1 && !locatives[c.wordAt(k)] || k == v+1 && inVerbs[c.x.lemmas.Verb(c.toks[v].Text)] {
 		return false
 	}
 	via := c.wordAt(k)
@@ -573,8 +573,20 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 		return nounPredicates[w] == "" && nounEvents[w] == "" && !isActionNoun(w) && !agentHeads[w] && !roleNouns[w]
 	}
 	// A place after an event verb is where the event hits ("lifted a
-	// curfew in Montenegro"); after another verb it is only a place.
-	return locatives[via] && !motionVerbs[lem] && verbEvents[lem] == ""
+	// curfew in Montenegro", "threatened to ban voting in East Jerusalem");
+	// after a meeting or a verb with no event it is only a place ("met in
+	// London", "achieve its goals in Ukraine").
+	if !locatives[via] || motionVerbs[lem] {
+		return false
+	}
+	ev, mode, _, _ := classify(lem, noun)
+	if sp.place {
+		// A capital named as a place is a target only of a deed done
+		// there: "imposed a curfew in Abidjan", not "signed an agreement
+		// in Nairobi".
+		return mode != "material"
+	}
+	return ev == "" || ev == Consult
 }
 
 // isActionNoun reports whether a lower-case noun names an action, by its

@@ -243,6 +243,9 @@ var motionVerbs = setOf("return", "come", "arrive", "travel", "fly", "head", "go
 // visit to that country.
 var arrivalVerbs = setOf("arrive", "travel", "fly", "land", "come")
 
+// inVerbs take their target with "in": "intervened in Syria".
+var inVerbs = setOf("intervene", "invest", "interfere", "meddle", "participate", "engage", "join")
+
 // timeNouns may stand between a verb and its clause: "said today that".
 var timeNouns = setOf("overnight", "today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night")
 
