@@ -44,14 +44,96 @@
 // non-nil slices; ActorInfo.Aliases is never nil, so JSON prints [] rather
 // than null. Lookups of unknown ids return errors wrapping ErrNotFound.
 //
-// # Concurrency and processes
+// # The store folder
+//
+// The store path DIR is a folder holding:
+//
+//	DIR/newsgraph.lock   the writer's lock (flock), with the holder's pid, start time and command
+//	DIR/gen-000041/      a generation: a complete badger database
+//	DIR/gen-000042/      another one
+//	DIR/current          symlink to the published generation ("gen-000042")
+//
+// Readers (Options.ReadOnly) resolve current once and open that generation
+// read-only; badger takes a shared flock on it, which nothing that writes
+// ever asks for. They never touch newsgraph.lock, so they neither wait for
+// a writer nor see what it has not committed: queries during a build answer
+// from the last published state, and a reader keeps the state it opened
+// with for as long as it stays open.
+//
+// A writer takes newsgraph.lock with a non-blocking flock (retrying up to
+// Options.Wait), so one process writes at a time; a second one gets a
+// *LockError naming the first. Until its first write it reads the
+// published generation. The first write prepares a new generation: every
+// file of the published one is copied into gen-(N+1) (a copy-on-write
+// clone where the file system can; see prepare for why not hard links)
+// and badger opens the copy for writing. A session that changes nothing
+// therefore copies nothing and publishes nothing. Commit closes the new
+// generation (badger flushes and syncs it), fsyncs its files and folder,
+// makes a symlink under a temporary name and renames it over current, and
+// fsyncs DIR: the switch is atomic, and a crash at any point leaves either
+// the old state published or the new one, never a mix. It then removes the
+// generations older than the one it replaced, except those a reader still
+// has open (badger's flock on them says so); the one it replaced stays for
+// the readers that opened it. Close without Commit discards the new
+// generation. A writer removes, when it opens, the generations a killed
+// writer left (numbered above the published one) and their temporary
+// links. A published generation is never written again.
+//
+// Costs: a build that changes something copies the store once (a clone is
+// nearly free; a plain copy runs at the disk's speed) and needs free space
+// for it. The old generation's space is returned at the next Commit.
+//
+// # The first layout
+//
+// newsgraph used to keep the badger files directly in DIR (format 2, like
+// today's generations). Readers read such a store in place. The first
+// writer converts it, with renames inside DIR (nothing is copied), in
+// steps that each survive a crash: it checks the old store (a newer format,
+// or a store that is not newsgraph's, stops it with nothing changed; a log
+// left by a killed writer is replayed first), moves every file but
+// MANIFEST into gen-000001, points current at it, and moves MANIFEST last.
+// A MANIFEST at the top of DIR means the conversion has not finished, and
+// the next writer resumes it; readers meanwhile are told so (see migrate).
+//
+// # Formats
+//
+// Each generation records the key layout's format version (keys.go). A
+// store of another version fails to open with a *VersionError: one built
+// by a newer newsgraph says so and is left alone; an older one is rebuilt
+// from the sources with `newsgraph rebuild --from-scratch`, which opens the
+// writer with Options.Fresh: it starts from an empty generation and
+// publishes it in place of the old one.
+//
+// # Free space
+//
+// Badger writes its log and tables through memory-mapped files, and a file
+// system that fills up under a mapped write kills the process with SIGBUS,
+// which no recover catches. A writer therefore checks the free space
+// (statfs) when it opens, before it copies the store (which needs the
+// store's size) and after every 256 KiB written or second elapsed, and
+// before Commit closes the generation (closing flushes and compacts). Below
+// Options.MinFree (default DefaultMinFree, 256 MiB: room for badger's two
+// 32 MiB memtables to flush and for level 0 to be compacted, with room to
+// spare) it stops with a *SpaceError ("store DIR: only N MiB free, below
+// the M MiB margin"): further writes and Commit are refused, Close
+// discards the new generation without letting badger flush it, and the
+// published generation is untouched.
+//
+// # Damage
+//
+// A read-only folder is read normally and refused to writers with a
+// one-line error. A damaged published generation (a truncated or altered
+// file, a missing table, a current link that is missing or points nowhere)
+// gives a one-line error wrapping ErrCorrupt that names DIR and the
+// problem; badger opens tables on goroutines of its own and panics there
+// on a table whose footer points outside the file, so those footers are
+// checked before badger opens a generation (see checkTables). Table blocks
+// carry checksums, verified when read from disk; Check verifies every
+// block of the generation it reads. Nothing is ever written to a published
+// generation, so a failed open loses nothing.
+//
+// # Concurrency
 //
 // A Store is safe for concurrent use. Writes are serialised; readers see a
-// consistent snapshot per call. One process may open a directory for
-// writing, or several for reading (Options.ReadOnly); any other open fails
-// with a *LockError wrapping ErrLocked that names the holder's pid when
-// known; a read-only open refused this way says that a writer (typically a
-// build) holds the store, since badger admits no reader beside a writer. A
-// store written in another format version fails to open with a
-// *VersionError.
+// consistent snapshot per call.
 package store

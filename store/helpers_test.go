@@ -119,7 +119,7 @@ func snap(t testing.TB, s *Store) snapshot {
 func nameIndex(t testing.TB, s *Store) []string {
 	t.Helper()
 	var out []string
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.bdb().View(func(txn *badger.Txn) error {
 		return scanTxn(txn, []byte{prefixName}, true, func(k, _ []byte) error {
 			parts, err := parseStringsKey(prefixName, k, 2)
 			if err != nil {

@@ -71,15 +71,22 @@ func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) 
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	txn := s.db.NewTransaction(true)
-	defer txn.Discard()
-
-	old, found, err := getArticle(txn, id)
+	// The unchanged check reads the published generation until the first
+	// write, so that a run that changes nothing copies nothing.
+	old, found, err := s.storedArticle(id)
 	if err != nil {
 		return 0, fmt.Errorf("ingest %q: %w", id, err)
 	}
 	if found && old.Hash == hash {
 		return Unchanged, nil
+	}
+	txn, err := s.beginWrite()
+	if err != nil {
+		return 0, fmt.Errorf("ingest %q: %w", id, err)
+	}
+	defer txn.Discard()
+	if old, found, err = getArticle(txn, id); err != nil {
+		return 0, fmt.Errorf("ingest %q: %w", id, err)
 	}
 	c := s.newChange(txn)
 	if found {
@@ -101,6 +108,7 @@ func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) 
 		return 0, fmt.Errorf("ingest %q: commit: %w", id, err)
 	}
 	s.committed(c)
+	s.wrote(c.bytes)
 	if found {
 		return Changed, nil
 	}
@@ -120,9 +128,16 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	txn := s.db.NewTransaction(true)
+	if _, found, err := s.storedArticle(id); err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	} else if !found {
+		return fmt.Errorf("%w: article %q", ErrNotFound, id)
+	}
+	txn, err := s.beginWrite()
+	if err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	}
 	defer txn.Discard()
-
 	old, found, err := getArticle(txn, id)
 	if err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
@@ -145,7 +160,22 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		return fmt.Errorf("delete article %q: commit: %w", id, err)
 	}
 	s.committed(c)
+	s.wrote(c.bytes)
 	return nil
+}
+
+// storedArticle reads the record of article id from the database reads go
+// through.
+func (s *Store) storedArticle(id string) (rec articleRecord, found bool, err error) {
+	db := s.bdb()
+	if db == nil {
+		return rec, false, ErrClosed
+	}
+	err = db.View(func(txn *badger.Txn) error {
+		rec, found, err = getArticle(txn, id)
+		return err
+	})
+	return rec, found, err
 }
 
 // prepare validates ex and returns its triples and mentions with Doc filled
@@ -218,6 +248,7 @@ type change struct {
 	new    map[string]*tally // actor → tally of the added article version
 	aggs   map[string][]byte // actor → encoded aggregate written, nil if deleted
 	counts Counts            // deltas; Actors is settled in finish
+	bytes  int               // key and value bytes written, for the free-space checks
 }
 
 // maxCachedAggs bounds Store.aggs: a few tens of MiB for large stores.
@@ -265,8 +296,15 @@ func (c *change) aggregate(actor string) (*tally, error) {
 
 // set and del wrap txn writes, naming badger's size limit in terms a user
 // can act on.
-func (c *change) set(k, v []byte) error { return txnErr(c.txn.Set(k, v)) }
-func (c *change) del(k []byte) error    { return txnErr(c.txn.Delete(k)) }
+func (c *change) set(k, v []byte) error {
+	c.bytes += len(k) + len(v)
+	return txnErr(c.txn.Set(k, v))
+}
+
+func (c *change) del(k []byte) error {
+	c.bytes += len(k)
+	return txnErr(c.txn.Delete(k))
+}
 
 func txnErr(err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {

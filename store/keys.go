@@ -14,10 +14,18 @@ import (
 // # Format version
 //
 // FormatVersion is stored under metaVersionKey as a 4-byte big-endian
-// uint32. Open refuses a store whose version differs from FormatVersion with a
-// *VersionError: a newer store needs a newer newsgraph, an older one must be
-// rebuilt from the sources (remove the directory and run `newsgraph build`
-// again), because the store holds only derived data.
+// uint32, in every generation (see doc.go for the store folder: DIR/current
+// names the published generation, each generation a badger database with
+// this layout). Open refuses a store whose version differs from
+// FormatVersion with a *VersionError, changing nothing: a newer store needs
+// a newer newsgraph, an older one is rebuilt from the sources with
+// `newsgraph rebuild --from-scratch` (Options.Fresh), because the store
+// holds only derived data.
+//
+// The folder layout is not part of the format version: version 2 stores
+// were first kept with the badger files directly in DIR, and the first
+// writer of this newsgraph converts them into gen-000001 without touching
+// their keys (see migrate).
 //
 // History: version 1 had no name index ('f'), kept actor dates inside the
 // actor aggregate ('e') instead of under 'd', and left the 's' and 'o'

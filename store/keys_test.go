@@ -223,7 +223,7 @@ func TestStoreImageGolden(t *testing.T) {
 	ex := article("a#1", "2024-01-10", fact{S: "Vladimir Putin", V: "meet", O: "Volodymyr Zelenskyy", SText: "Putin"})
 	mustIngest(t, s, ex)
 	var b strings.Builder
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.bdb().View(func(txn *badger.Txn) error {
 		return scanTxn(txn, nil, false, func(k, v []byte) error {
 			fmt.Fprintf(&b, "%q\n  key   %x\n  value %x\n", k, k, v)
 			return nil

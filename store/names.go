@@ -97,7 +97,7 @@ func (s *Store) FindActors(ctx context.Context, name string) ([]ActorInfo, error
 		return nil, err
 	}
 	out := []ActorInfo{}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		ids := []string{}
 		if name != "" && len(name) <= maxIDLen {
 			ids = append(ids, name)
@@ -175,7 +175,7 @@ func (s *Store) SuggestActors(ctx context.Context, name string, n int) ([]Sugges
 		}
 		return a.Distance < b.Distance
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		var form []rune
 		err := scanTxn(txn, []byte{prefixName}, true, func(k, _ []byte) error {
 			if err := ctx.Err(); err != nil {

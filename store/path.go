@@ -61,7 +61,7 @@ func (s *Store) Comentioned(ctx context.Context, id string) (map[string]int, err
 	if err := s.ActorArticles(ctx, id, func(a string) error { articles = append(articles, a); return nil }); err != nil {
 		return nil, fmt.Errorf("co-mentions of %q: %w", id, err)
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		for _, a := range articles {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -276,7 +276,7 @@ func (s *Store) evidenceAt(ctx context.Context, article string, seq int) (Eviden
 		return Evidence{}, err
 	}
 	var ev Evidence
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		t, err := getTriple(txn, article, uint32(seq))
 		if err != nil {
 			return err
@@ -322,7 +322,7 @@ func (s *Store) ComentionEvidence(ctx context.Context, a, b string) (Comention, 
 		best  Comention
 		found bool
 	)
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		for i, j := 0, 0; i < len(as) && j < len(bs); {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -157,7 +157,7 @@ func (s *Store) Evidence(ctx context.Context, f RelationFilter) ([]Evidence, err
 		return nil, fmt.Errorf("evidence: %w", err)
 	}
 	out := make([]Evidence, 0, len(refs))
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		articles := map[string]ArticleInfo{}
 		for _, r := range refs {
 			if err := ctx.Err(); err != nil {
@@ -238,7 +238,7 @@ func (s *Store) ActorNames(ctx context.Context, ids []string) (map[string]string
 		first, last = min(first, id), max(last, id)
 	}
 	end := actorKey(last)
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{prefixActor}})
 		defer it.Close()
 		n := 0

@@ -47,7 +47,7 @@ type Counts struct {
 // article is not stored. Callers use it to skip extraction of unchanged
 // articles.
 func (s *Store) ArticleHash(id string) (hash string, ok bool, err error) {
-	err = s.db.View(func(txn *badger.Txn) error {
+	err = s.view(func(txn *badger.Txn) error {
 		rec, found, err := getArticle(txn, id)
 		hash, ok = rec.Hash, found
 		return err
@@ -67,7 +67,7 @@ func (s *Store) Article(ctx context.Context, id string) (ArticleInfo, error) {
 		rec   articleRecord
 		found bool
 	)
-	err := s.db.View(func(txn *badger.Txn) (err error) {
+	err := s.view(func(txn *badger.Txn) (err error) {
 		rec, found, err = getArticle(txn, id)
 		return err
 	})
@@ -215,7 +215,7 @@ func (s *Store) Actors(ctx context.Context) ([]ActorInfo, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		spans := newSpanReader(txn)
 		defer spans.close()
 		return scanTxn(txn, []byte{prefixActor}, false, func(k, v []byte) error {
@@ -254,7 +254,7 @@ func (s *Store) Actor(ctx context.Context, id string) (ActorInfo, error) {
 		a     ActorInfo
 		found bool
 	)
-	err := s.db.View(func(txn *badger.Txn) (err error) {
+	err := s.view(func(txn *badger.Txn) (err error) {
 		spans := newSpanReader(txn)
 		defer spans.close()
 		a, found, err = actorInfo(txn, spans, id)
@@ -288,7 +288,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		return Counts{}, err
 	}
 	var c Counts
-	err := s.db.View(func(txn *badger.Txn) (err error) {
+	err := s.view(func(txn *badger.Txn) (err error) {
 		c, err = getCounts(txn)
 		return err
 	})
@@ -305,7 +305,7 @@ func (s *Store) scan(ctx context.Context, p []byte, keysOnly bool, fn func(txn *
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.View(func(txn *badger.Txn) error {
+	return s.view(func(txn *badger.Txn) error {
 		return scanTxn(txn, p, keysOnly, func(k, v []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err

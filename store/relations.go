@@ -117,7 +117,7 @@ func (s *Store) TripleAt(ctx context.Context, article string, seq int) (news.Tri
 	}
 	var t news.Triple
 	k := tripleKey(article, uint32(seq))
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := s.view(func(txn *badger.Txn) error {
 		item, err := txn.Get(k)
 		if err != nil {
 			return err

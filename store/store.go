@@ -1,13 +1,14 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -18,9 +19,9 @@ import (
 var (
 	// ErrNotFound reports an article or actor that is not in the store.
 	ErrNotFound = errors.New("store: not found")
-	// ErrLocked reports a store directory held by another process. The
-	// returned error is a *LockError naming the directory and, when known,
-	// the holder's pid.
+	// ErrLocked reports a store folder that another process is writing. The
+	// returned error is a *LockError naming the folder and, when known,
+	// the holder's pid, start time and command. Only writers get it.
 	ErrLocked = errors.New("store: in use by another newsgraph process")
 	// ErrReadOnly reports a write to a store opened with Options.ReadOnly.
 	ErrReadOnly = errors.New("store: opened read-only")
@@ -31,197 +32,267 @@ var (
 	// transaction (thousands of triples); it is not stored.
 	ErrTooLarge = errors.New("store: article too large for one transaction")
 	// ErrCorrupt reports data that does not decode or does not agree with
-	// itself. The store holds only derived data: rebuild it from the sources.
+	// itself, or a store folder that is damaged. The store holds only
+	// derived data: rebuild it from the sources.
 	ErrCorrupt = errors.New("store: corrupt data")
+	// ErrNoSpace reports that the file system holding the store has less
+	// free space than Options.MinFree. The returned error is a *SpaceError.
+	ErrNoSpace = errors.New("store: not enough free space")
+	// ErrClosed reports a call on a store already closed or committed.
+	ErrClosed = errors.New("store: closed")
+	// ErrNoStore reports a store folder that holds nothing published yet:
+	// it does not exist, is empty, or its first build has not finished.
+	// The returned error is a *NoStoreError; it matches fs.ErrNotExist too.
+	ErrNoStore = errors.New("store: no newsgraph store there yet")
 )
 
+// NoStoreError reports a store folder with nothing published in it yet. It
+// matches ErrNoStore and fs.ErrNotExist.
+type NoStoreError struct {
+	Dir string // the store folder
+	// Pending reports unpublished generations in the folder: its first
+	// build is running, or was killed.
+	Pending bool
+}
+
+// Error names the folder, and says when a first build has not finished.
+func (e *NoStoreError) Error() string {
+	if e.Pending {
+		return fmt.Sprintf("store %s: no newsgraph store there yet (its first build has not finished)", e.Dir)
+	}
+	return fmt.Sprintf("store %s: no newsgraph store there yet", e.Dir)
+}
+
+// Is reports whether target is ErrNoStore or fs.ErrNotExist.
+func (e *NoStoreError) Is(target error) bool { return target == ErrNoStore || target == fs.ErrNotExist }
+
 // VersionError reports a store written in a format this build does not read.
-// The store holds only derived data, so an older store is removed and built
-// again from the sources; a newer one needs a newer newsgraph.
+// The store holds only derived data, so an older store is built again from
+// the sources (`newsgraph rebuild --from-scratch`); a newer one needs a
+// newer newsgraph.
 type VersionError struct {
-	Dir       string // the store directory
+	Dir       string // the store folder
 	Found     int    // the store's format version
 	Supported int    // FormatVersion of this build
 }
 
-// Error says which version the store has and what to do about it.
+// Error says which format the store has and what to do about it, on one
+// line.
 func (e *VersionError) Error() string {
 	if e.Found > e.Supported {
-		return fmt.Sprintf("store %s has format version %d, this newsgraph understands up to %d: upgrade newsgraph",
+		return fmt.Sprintf("store %s was built by a newer newsgraph (format %d); this one reads format %d: upgrade newsgraph",
 			e.Dir, e.Found, e.Supported)
 	}
-	return fmt.Sprintf("store %s has format version %d, this newsgraph needs version %d: it holds only derived data, so remove it and run `newsgraph build` on the articles again",
+	return fmt.Sprintf("store %s has format %d, which this newsgraph no longer reads (it reads format %d): run `newsgraph rebuild --from-scratch` to build it again from the sources",
 		e.Dir, e.Found, e.Supported)
 }
 
 // Newer reports whether the store was written by a newer newsgraph.
 func (e *VersionError) Newer() bool { return e.Found > e.Supported }
 
-// LockError reports that another process holds the store directory. It
-// wraps ErrLocked.
-type LockError struct {
-	Dir string // the store directory
-	PID int    // the holder's process id, or 0 when unknown
-	// ReadOnly reports that the open that failed was read-only: the holder
-	// is then writing (readers share the directory), typically a build.
-	ReadOnly bool
+// SpaceError reports that the file system holding the store has too little
+// free space to go on writing safely. Badger writes through memory-mapped
+// files, and a full disk kills the process with SIGBUS, which nothing can
+// recover from; so writers check the free space before they start and
+// while they write, and stop with this error while a margin is left. The
+// published generation is never touched. It wraps ErrNoSpace.
+type SpaceError struct {
+	Dir    string // the store folder
+	Free   uint64 // bytes available
+	Need   uint64 // bytes the step needs beyond the margin (a copy of the store), or 0
+	Margin uint64 // Options.MinFree
 }
 
-// Error names the directory and, when known, the holder's pid. For a
-// read-only open it says that a writer holds the store and that reading
-// will work once it has finished: badger admits no reader beside a writer,
-// so a query cannot see the store while a build runs.
-func (e *LockError) Error() string {
-	holder := "another newsgraph process"
-	if e.PID > 0 {
-		holder = fmt.Sprintf("another newsgraph process (pid %d)", e.PID)
+// Error gives the free space and the margin in MiB, on one line.
+func (e *SpaceError) Error() string {
+	if e.Need > 0 {
+		return fmt.Sprintf("store %s: only %d MiB free, below the %d MiB needed to copy the store (%d MiB) and keep the %d MiB margin",
+			e.Dir, e.Free>>20, (e.Need+e.Margin)>>20, e.Need>>20, e.Margin>>20)
 	}
-	if e.ReadOnly {
-		return fmt.Sprintf("store: %s is being written by %s, such as a build; it can be read once that process finishes", e.Dir, holder)
-	}
-	return fmt.Sprintf("store: %s is in use by %s", e.Dir, holder)
+	return fmt.Sprintf("store %s: only %d MiB free, below the %d MiB margin", e.Dir, e.Free>>20, e.Margin>>20)
 }
 
-// Unwrap returns ErrLocked.
-func (e *LockError) Unwrap() error { return ErrLocked }
+// Unwrap returns ErrNoSpace.
+func (e *SpaceError) Unwrap() error { return ErrNoSpace }
 
-// Options configure Open. The zero value opens a store on disk for reading
-// and writing.
+// DefaultMinFree is the free space a writer keeps on the store's file
+// system when Options.MinFree is 0: room for badger to flush its two 32 MiB
+// memtables and to compact level 0 on close, with some to spare.
+const DefaultMinFree = 256 << 20
+
+// Options configure Open. The zero value opens the store for writing: see
+// the package documentation for what readers and writers do.
 type Options struct {
-	// ReadOnly opens an existing store for reading only. Several read-only
-	// opens may share a directory; none may share it with a writer. A store
-	// whose last writer was interrupted before closing (killed, crashed) is
-	// first recovered as the next writer would recover it: the write-ahead
-	// log is replayed, keeping every committed article and dropping a torn
-	// last transaction. That needs write permission on the directory and no
-	// other process using it; Recovered then reports true.
+	// ReadOnly opens the published generation for reading. A reader never
+	// waits for a writer and never sees what a writer has not committed;
+	// it needs no write permission.
 	ReadOnly bool
 	// InMemory keeps the store in memory, for tests; dir is then only used
-	// in messages and nothing is written to disk.
+	// in messages and nothing is written to disk. Commit only closes it.
 	InMemory bool
+	// Wait is how long a writer waits for another writer to finish before
+	// giving up with a *LockError; 0 tries once.
+	Wait time.Duration
+	// Fresh starts the writer from an empty generation instead of a copy
+	// of the published one; Commit then replaces the store's whole
+	// content. It is what `rebuild --from-scratch` uses, and it works on a
+	// store whose published generation has another format or is damaged.
+	Fresh bool
+	// MinFree is the free space, in bytes, a writer keeps on the store's
+	// file system: it does not start, and stops writing with a *SpaceError,
+	// below it. 0 means DefaultMinFree; a negative value turns the checks
+	// off.
+	MinFree int64
+}
+
+// minFree returns the margin in bytes, or 0 when the checks are off.
+func (o Options) minFree() uint64 {
+	switch {
+	case o.MinFree < 0:
+		return 0
+	case o.MinFree == 0:
+		return DefaultMinFree
+	}
+	return uint64(o.MinFree)
 }
 
 // Store is a newsgraph knowledge-graph store: articles, their mentions and
 // triples, and per-actor aggregates, kept in a badger database. A Store is
 // safe for concurrent use; writes are serialised.
+//
+// A reader reads the generation published when it opened. A writer reads
+// the published generation until its first write, which copies it into a
+// new generation (see prepare) that reads and writes then go to; Commit
+// publishes that generation, Close discards it.
 type Store struct {
-	db        *badger.DB
-	dir       string
-	readOnly  bool
-	recovered bool     // see Recovered
-	lock      *dirLock // nil when in memory or the lock file could not be used
+	dir      string
+	opts     Options
+	readOnly bool
 
-	writeMu sync.Mutex // serialises Ingest and DeleteArticle
+	// db is the database that reads and writes go through: base, then
+	// next once a writer has written. Methods load it once per call.
+	db   atomic.Pointer[badger.DB]
+	base *badger.DB // read-only handle of the published generation, or nil
+	next *badger.DB // the writer's unpublished generation, or nil
+	// published is the generation `current` named when the store was
+	// opened ("" for none, or for the first layout); nextName is next's.
+	published, nextName string
+	lock                *dirLock // the writer's lock; nil for readers and in memory
+
+	writeMu sync.Mutex // serialises Ingest, DeleteArticle, Commit and Close
 	// aggs caches the encoded 'e' values this Store committed, by actor id,
 	// so that ingest does not read back the aggregates it wrote itself
 	// (those reads were a third of ingest time on large stores). Only
 	// writers use it, holding writeMu; it is updated after a commit
-	// succeeds, and it is valid because the directory lock admits one
+	// succeeds, and it is valid because the writer's lock admits one
 	// writer. It is dropped whole when it reaches maxCachedAggs entries.
 	aggs map[string][]byte
+	// Free-space checks of a writer, under writeMu: bytes written and time
+	// since the last check, and the error that stopped writing.
+	unchecked int64
+	checkedAt time.Time
+	failed    error
 
 	closeOnce sync.Once
 	closeErr  error
 }
 
-// Open opens the store in dir, creating dir and an empty store if needed
-// (unless opts.ReadOnly). It fails with a *LockError (wrapping ErrLocked)
-// when another process holds dir, and with a *VersionError when the store
-// was written in another format version.
-func Open(dir string, opts Options) (*Store, error) {
-	s := &Store{dir: dir, readOnly: opts.ReadOnly, aggs: map[string][]byte{}}
-	if !opts.InMemory {
-		if opts.ReadOnly {
-			fi, err := os.Stat(dir)
-			if err != nil {
-				return nil, fmt.Errorf("store: open %s: %w", dir, err)
-			}
-			if !fi.IsDir() {
-				return nil, fmt.Errorf("store: open %s: not a directory", dir)
-			}
-			// Badger's own message for this ("no manifest found, required
-			// for read-only db") does not tell a user what to do.
-			if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("store: open %s: no newsgraph store there yet (ingest first): %w", dir, err)
-			}
-		} else if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("store: create %s: %w", dir, err)
-		}
-		lock, err := lockDir(dir, opts.ReadOnly)
-		if err != nil {
-			return nil, err
-		}
-		s.lock = lock
-	}
+// Free space is checked again after this many bytes of writes, or this
+// long, whichever comes first.
+const (
+	spaceCheckBytes    = 256 << 10
+	spaceCheckInterval = time.Second
+)
 
-	db, err := badger.Open(badgerOptions(dir, opts))
-	if err != nil && opts.ReadOnly && !opts.InMemory && needsRecovery(err) {
-		// The last writer was interrupted before closing. Recover as
-		// the next writer would, then read.
-		s.lock.release()
-		if err := recoverDir(dir); err != nil {
-			return nil, err
-		}
-		if s.lock, err = lockDir(dir, true); err != nil {
-			return nil, err
-		}
-		s.recovered = true
-		db, err = badger.Open(badgerOptions(dir, opts))
+// Open opens the store in dir; see OpenContext.
+func Open(dir string, opts Options) (*Store, error) {
+	return OpenContext(context.Background(), dir, opts)
+}
+
+// OpenContext opens the store in dir. ctx only bounds a writer's wait for
+// the lock (Options.Wait).
+//
+// A reader (opts.ReadOnly) opens the published generation. It fails with an
+// error wrapping ErrNoStore (and fs.ErrNotExist) when nothing is published
+// yet, with a *VersionError when the store has another format, and with an
+// error naming dir and the problem when the folder is damaged.
+//
+// A writer creates dir if needed, takes the writer's lock (a *LockError
+// when another process holds it, after waiting up to opts.Wait), converts a
+// store of the first layout, removes generations left by killed writers,
+// and checks the format and the free space (a *SpaceError). It writes
+// nothing else until its first write.
+func OpenContext(ctx context.Context, dir string, opts Options) (*Store, error) {
+	switch {
+	case opts.InMemory:
+		return openMemory(dir, opts)
+	case opts.ReadOnly:
+		return openReader(dir, opts)
 	}
+	return openWriter(ctx, dir, opts)
+}
+
+// newStore returns a Store of dir with nothing open.
+func newStore(dir string, opts Options) *Store {
+	return &Store{dir: dir, opts: opts, readOnly: opts.ReadOnly, aggs: map[string][]byte{}}
+}
+
+// openMemory opens an in-memory store.
+func openMemory(dir string, opts Options) (*Store, error) {
+	s := newStore(dir, opts)
+	db, err := openBadger(badgerOptions("", opts))
 	if err != nil {
-		s.lock.release()
-		// badger wraps its flock error with %+v, so errors.Is cannot see
-		// EWOULDBLOCK; its message is the only signal. Our own lock above
-		// normally reports first; this catches a non-newsgraph holder.
-		if strings.Contains(err.Error(), "Another process is using this Badger database") {
-			return nil, &LockError{Dir: dir, ReadOnly: opts.ReadOnly}
-		}
-		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+		return nil, fmt.Errorf("store %s: open in memory: %w", dir, err)
 	}
-	s.db = db
-	if err := s.checkVersion(); err != nil {
-		s.Close()
+	if opts.ReadOnly {
+		s.base = db
+	} else {
+		s.next = db
+	}
+	s.db.Store(db)
+	if err := s.checkVersion(db); err != nil {
+		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// needsRecovery reports badger's refusal to open read-only a store whose
-// writer did not close it (killed, crashed, power lost): its write-ahead
-// log must be replayed and its torn tail cut, which only a writer may do.
-// badger wraps the error with %+v, so its message is the only signal.
-func needsRecovery(err error) bool {
-	return strings.Contains(err.Error(), badger.ErrTruncateNeeded.Error())
+// bdb returns the database reads and writes go through, or nil once the
+// store is closed.
+func (s *Store) bdb() *badger.DB { return s.db.Load() }
+
+// view runs fn in a read transaction of the database reads go through.
+func (s *Store) view(fn func(txn *badger.Txn) error) error {
+	db := s.bdb()
+	if db == nil {
+		return fmt.Errorf("store %s: %w", s.dir, ErrClosed)
+	}
+	return db.View(fn)
 }
 
-// recoverDir opens dir for writing and closes it again, which makes badger
-// replay its log: every committed transaction is kept, an incomplete one at
-// the end is dropped. Each ingested article is one transaction, so the
-// store then holds exactly the articles the interrupted writer finished. A
-// writer that has come back in the meantime gives a *LockError.
-func recoverDir(dir string) error {
-	lock, err := lockDir(dir, false)
-	if err != nil {
-		var le *LockError
-		if errors.As(err, &le) {
-			le.ReadOnly = true
+// openBadger opens a badger database, turning a panic inside badger's open
+// (on some damaged files) into an error.
+func openBadger(o badger.Options) (db *badger.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("badger: %v", r)
 		}
-		return err
-	}
-	defer lock.release()
-	db, err := badger.Open(badgerOptions(dir, Options{}))
-	if err != nil {
-		return fmt.Errorf("store: %s was left open by an interrupted write and could not be recovered: %w", dir, err)
-	}
-	if err := db.Close(); err != nil {
-		return fmt.Errorf("store: recover %s: %w", dir, err)
-	}
-	return nil
+	}()
+	return badger.Open(o)
 }
 
-// Recovered reports whether Open found the store left open by an
-// interrupted writer and recovered it before reading (see Options.ReadOnly).
-func (s *Store) Recovered() bool { return s.recovered }
+// oneLine joins the lines of a message, since badger's errors span
+// several, so that every error the CLI prints is one line.
+func oneLine(msg string) string {
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// flatError is an error whose message is made one line; it unwraps to the
+// original.
+type flatError struct{ err error }
+
+func (e flatError) Error() string { return oneLine(e.err.Error()) }
+func (e flatError) Unwrap() error { return e.err }
 
 // badgerOptions tunes badger for a command-line tool: a short-lived process
 // that ingests in bursts and then scans, on a laptop, next to other
@@ -277,14 +348,19 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithNumCompactors(2).
 		WithNumGoroutines(2).
 		// Writers are serialised by Store.writeMu and only one process may
-		// write (the directory lock), so badger's conflict tracking would
+		// write (the writer's lock), so badger's conflict tracking would
 		// only cost memory.
 		WithDetectConflicts(false).
-		// SyncWrites stays false (default): each transaction reaches the
-		// write-ahead log atomically and survives a process crash; a power
-		// loss may drop the last transactions but never splits one, and
-		// an article whose ingest was lost is re-ingested on the next run.
+		// SyncWrites stays false (default): writes go to an unpublished
+		// generation, which a crash discards whole; durability comes from
+		// Commit, which closes the generation (badger flushes and syncs
+		// every table), fsyncs its files and folder, and only then
+		// publishes it.
 		WithCompression(options.Snappy).
+		// Each block's checksum is verified when it is read from disk
+		// (default: never), so that a damaged table file gives an error
+		// instead of wrong data; it costs a hash of each 4 KiB block read.
+		WithChecksumVerificationMode(options.OnBlockRead).
 		// A writer compacts level 0 into level 1 when it closes (default
 		// off). Ingest rewrites each actor's aggregate with every article
 		// that names it, so a large build leaves level 0 holding millions
@@ -296,14 +372,15 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		WithCompactL0OnClose(!opts.ReadOnly)
 }
 
-// checkVersion reads the format version, recording it in a new empty store.
-func (s *Store) checkVersion() error {
+// checkVersion reads the format version of db, recording it when db is a
+// new, empty, writable database.
+func (s *Store) checkVersion(db *badger.DB) error {
 	var (
 		version uint32
 		found   bool
 		empty   bool
 	)
-	err := s.db.View(func(txn *badger.Txn) error {
+	err := db.View(func(txn *badger.Txn) error {
 		item, err := txn.Get(metaVersionKey)
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			it := txn.NewIterator(badger.IteratorOptions{})
@@ -322,7 +399,7 @@ func (s *Store) checkVersion() error {
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("store: read format version of %s: %w: %w", s.dir, ErrCorrupt, err)
+		return damaged(err, "store %s is damaged: cannot read its format version (%s)", s.dir, err)
 	}
 	switch {
 	case found && version == FormatVersion:
@@ -330,37 +407,108 @@ func (s *Store) checkVersion() error {
 	case found:
 		return &VersionError{Dir: s.dir, Found: int(version), Supported: FormatVersion}
 	case !empty:
-		return fmt.Errorf("%w: %s has no format version (not a newsgraph store?): remove it and run `newsgraph build` on the articles again",
-			ErrCorrupt, s.dir)
-	case s.readOnly:
+		return damaged(nil, "store %s has no format version (not a newsgraph store?): run `newsgraph rebuild --from-scratch` to build it again from the sources", s.dir)
+	case db.Opts().ReadOnly:
 		return nil // an empty store reads as empty
 	}
-	err = s.db.Update(func(txn *badger.Txn) error {
+	err = db.Update(func(txn *badger.Txn) error {
 		if err := txn.Set(metaVersionKey, encodeVersion(FormatVersion)); err != nil {
 			return err
 		}
 		return txn.Set(metaCountsKey, Counts{}.encode())
 	})
 	if err != nil {
-		return fmt.Errorf("store: initialise %s: %w", s.dir, err)
+		return fmt.Errorf("store %s: initialise: %w", s.dir, flatError{err})
 	}
 	return nil
 }
 
-// Dir returns the directory the store was opened in.
+// Dir returns the store folder the store was opened in.
 func (s *Store) Dir() string { return s.dir }
 
-// Close flushes and closes the store and releases its directory. Calling it
-// again returns the first call's result. No other method may be called
-// after Close.
-func (s *Store) Close() error {
+// Generation returns the name of the generation folder the store reads
+// ("gen-000042"): for a reader the published one, for a writer the
+// published one until its first write and its own new one after. It is ""
+// in memory, for a store of the first layout, and for a writer of a new
+// store before its first write.
+func (s *Store) Generation() string {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.nextName != "" {
+		return s.nextName
+	}
+	return s.published
+}
+
+// Commit publishes what a writer has written and closes the store, in this
+// order: it checks the free space (closing flushes and compacts), closes
+// the new generation (badger flushes and syncs it), fsyncs its files and
+// folder, points `current` at it (a new symlink renamed over the old one,
+// then an fsync of the store folder), and removes the generations older
+// than the one it replaces that no reader has open. Readers that opened
+// before keep reading the generation they opened.
+//
+// A writer that wrote nothing publishes nothing and copies nothing; a new
+// store, or a Fresh writer, publishes its generation even when empty. If
+// Commit fails, nothing is published and the store is as before. Either way
+// the store is closed: a later Close returns Commit's result, and no other
+// method may be called during Commit or after it. Commit on a read-only
+// store gives ErrReadOnly and leaves it open.
+func (s *Store) Commit() error {
+	if s.readOnly {
+		return fmt.Errorf("store %s: commit: %w", s.dir, ErrReadOnly)
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	ran := false
 	s.closeOnce.Do(func() {
-		if s.db != nil {
-			if err := s.db.Close(); err != nil {
-				s.closeErr = fmt.Errorf("store: close %s: %w", s.dir, err)
-			}
+		ran = true
+		s.closeErr = s.commit()
+	})
+	if !ran {
+		return fmt.Errorf("store %s: commit: %w", s.dir, ErrClosed)
+	}
+	return s.closeErr
+}
+
+// Close closes the store and releases the writer's lock. A writer's
+// unpublished generation is discarded: what it wrote since Open is lost and
+// the published generation is as before. Calling Close again, or after
+// Commit, returns the first call's result. No other method may be called
+// after Close or during it.
+func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.closeOnce.Do(func() {
+		s.db.Store(nil)
+		if s.opts.InMemory {
+			s.closeErr = closeDB(s.dir, firstNonNil(s.next, s.base))
+			return
 		}
+		s.discard()
+		s.closeErr = closeDB(s.dir, s.base)
+		s.base = nil
 		s.lock.release()
 	})
 	return s.closeErr
+}
+
+func firstNonNil(dbs ...*badger.DB) *badger.DB {
+	for _, db := range dbs {
+		if db != nil {
+			return db
+		}
+	}
+	return nil
+}
+
+// closeDB closes db if it is not nil.
+func closeDB(dir string, db *badger.DB) error {
+	if db == nil {
+		return nil
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("store %s: close: %w", dir, flatError{err})
+	}
+	return nil
 }

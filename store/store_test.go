@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/google/go-cmp/cmp"
@@ -91,11 +92,11 @@ func TestIngestTwiceUnchanged(t *testing.T) {
 			if st := mustIngest(t, s, tt.first); st != New {
 				t.Fatalf("first Ingest = %v, want new", st)
 			}
-			before, version := snap(t, s), s.db.MaxVersion()
+			before, version := snap(t, s), s.bdb().MaxVersion()
 			if st := mustIngest(t, s, tt.then); st != Unchanged {
 				t.Fatalf("second Ingest = %v, want unchanged", st)
 			}
-			if v := s.db.MaxVersion(); v != version {
+			if v := s.bdb().MaxVersion(); v != version {
 				t.Errorf("badger MaxVersion moved from %d to %d: something was written", version, v)
 			}
 			if diff := cmp.Diff(before, snap(t, s)); diff != "" {
@@ -277,7 +278,7 @@ func TestAggregatesMatchFreshStore(t *testing.T) {
 		t.Errorf("Counts after deleting everything = %+v, want zero", c)
 	}
 	var keys int
-	s.db.View(func(txn *badger.Txn) error {
+	s.bdb().View(func(txn *badger.Txn) error {
 		return scanTxn(txn, nil, true, func(k, _ []byte) error {
 			if k[0] != prefixMeta {
 				t.Errorf("key %q left after deleting everything", k)
@@ -428,11 +429,11 @@ func TestIngestInvalid(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := openMem(t)
-			version := s.db.MaxVersion()
+			version := s.bdb().MaxVersion()
 			if _, err := s.Ingest(context.Background(), tt.ex); !errors.Is(err, ErrInvalid) {
 				t.Errorf("Ingest: err = %v, want ErrInvalid", err)
 			}
-			if v := s.db.MaxVersion(); v != version {
+			if v := s.bdb().MaxVersion(); v != version {
 				t.Errorf("an invalid ingest wrote to the store")
 			}
 		})
@@ -530,7 +531,7 @@ func TestContextCancel(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	version := s.db.MaxVersion()
+	version := s.bdb().MaxVersion()
 	calls := []struct {
 		name string
 		fn   func() error
@@ -548,7 +549,7 @@ func TestContextCancel(t *testing.T) {
 			t.Errorf("%s with a cancelled context: err = %v, want context.Canceled", c.name, err)
 		}
 	}
-	if v := s.db.MaxVersion(); v != version {
+	if v := s.bdb().MaxVersion(); v != version {
 		t.Errorf("cancelled writes changed the store")
 	}
 }
@@ -578,7 +579,7 @@ func TestFnError(t *testing.T) {
 	}
 }
 
-// TestReopen: data persists on disk across Close and Open, read-write and
+// TestReopen: data persists on disk across Commit and Open, read-write and
 // read-only.
 func TestReopen(t *testing.T) {
 	ctx := context.Background()
@@ -591,11 +592,11 @@ func TestReopen(t *testing.T) {
 		mustIngest(t, s, ex)
 	}
 	want := snap(t, s)
-	if err := s.Close(); err != nil {
+	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
-		t.Errorf("second Close: %v", err)
+		t.Errorf("Close after Commit: %v", err)
 	}
 
 	s, err = Open(dir, Options{})
@@ -609,7 +610,7 @@ func TestReopen(t *testing.T) {
 		t.Errorf("Ingest after reopen = %v, want unchanged", st)
 	}
 	mustCheck(t, s)
-	if err := s.Close(); err != nil {
+	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
 
@@ -633,9 +634,13 @@ func TestReopen(t *testing.T) {
 	if err := r1.DeleteArticle(ctx, "a1"); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("DeleteArticle on a read-only store: err = %v, want ErrReadOnly", err)
 	}
-	// A writer must wait for the readers.
-	if _, err := Open(dir, Options{}); !errors.Is(err, ErrLocked) {
-		t.Errorf("Open for writing beside readers: err = %v, want ErrLocked", err)
+	// A writer does not wait for the readers.
+	w, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open for writing beside readers: %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -670,7 +675,7 @@ func TestOpenReadOnlyMissing(t *testing.T) {
 func TestIngestTooLarge(t *testing.T) {
 	s := openMem(t)
 	mustIngest(t, s, a1)
-	before, version := snap(t, s), s.db.MaxVersion()
+	before, version := snap(t, s), s.bdb().MaxVersion()
 	facts := make([]fact, 20000)
 	for i := range facts {
 		facts[i] = fact{S: fmt.Sprintf("Actor %d", i), V: strings.Repeat("v", 200), O: "NATO"}
@@ -679,7 +684,7 @@ func TestIngestTooLarge(t *testing.T) {
 	if _, err := s.Ingest(context.Background(), big); !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("Ingest: err = %v, want ErrTooLarge", err)
 	}
-	if v := s.db.MaxVersion(); v != version {
+	if v := s.bdb().MaxVersion(); v != version {
 		t.Errorf("a refused ingest wrote to the store")
 	}
 	if diff := cmp.Diff(before, snap(t, s)); diff != "" {
@@ -687,36 +692,54 @@ func TestIngestTooLarge(t *testing.T) {
 	}
 }
 
-// TestOpenLocked: a second open of a directory in use fails with a
-// *LockError naming the directory and the holder's pid.
+// TestOpenLocked: a second writer fails with a *LockError naming the
+// folder and the holder (pid, start time, command); readers are not
+// refused; with Wait the second writer gets the lock once the first
+// releases it.
 func TestOpenLocked(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		opts    Options
-		wantMsg string
-	}{
-		{Options{}, fmt.Sprintf("store: %s is in use by another newsgraph process (pid %d)", dir, os.Getpid())},
-		{Options{ReadOnly: true}, fmt.Sprintf("store: %s is being written by another newsgraph process (pid %d), such as a build; it can be read once that process finishes", dir, os.Getpid())},
-	} {
-		t.Run(fmt.Sprintf("ReadOnly=%v", tt.opts.ReadOnly), func(t *testing.T) {
-			_, err := Open(dir, tt.opts)
-			if !errors.Is(err, ErrLocked) {
-				t.Fatalf("second Open: err = %v, want ErrLocked", err)
-			}
-			var le *LockError
-			if !errors.As(err, &le) || le.Dir != dir || le.PID != os.Getpid() || le.ReadOnly != tt.opts.ReadOnly {
-				t.Errorf("err = %#v, want *LockError{Dir: %q, PID: %d, ReadOnly: %v}", err, dir, os.Getpid(), tt.opts.ReadOnly)
-			}
-			if err.Error() != tt.wantMsg {
-				t.Errorf("message = %q, want %q", err.Error(), tt.wantMsg)
-			}
-		})
+	mustIngest(t, s, a1)
+	_, err = Open(dir, Options{})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second Open: err = %v, want ErrLocked", err)
 	}
-	if err := s.Close(); err != nil {
+	var le *LockError
+	if !errors.As(err, &le) || le.Dir != dir || le.PID != os.Getpid() || le.Started.IsZero() || !strings.Contains(le.Command, filepath.Base(os.Args[0])) {
+		t.Errorf("err = %#v, want *LockError{Dir: %q, PID: %d} with a start time and the command", err, dir, os.Getpid())
+	}
+	wantPrefix := fmt.Sprintf("store %s is being written by pid %d (%s), started ", dir, os.Getpid(), le.Command)
+	if msg := err.Error(); !strings.HasPrefix(msg, wantPrefix) || !strings.HasSuffix(msg, "; try again when it has finished") || strings.Contains(msg, "\n") {
+		t.Errorf("message = %q, want one line starting %q", msg, wantPrefix)
+	}
+	// Readers do not wait; before the first Commit there is nothing to read.
+	if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, ErrNoStore) {
+		t.Errorf("reader beside the first writer: err = %v, want ErrNoStore", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		done <- s.Commit()
+	}()
+	s2, err := Open(dir, Options{Wait: 30 * time.Second})
+	if err != nil {
+		t.Fatalf("Open with Wait: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if st := mustIngest(t, s2, a1); st != Unchanged {
+		t.Errorf("the waiting writer sees a1 as %v, want unchanged", st)
+	}
+	// A writer that waits in vain says so.
+	_, err = Open(dir, Options{Wait: 150 * time.Millisecond})
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "still busy after waiting 150ms") {
+		t.Errorf("Open with a short Wait: err = %v", err)
+	}
+	if err := s2.Close(); err != nil {
 		t.Fatal(err)
 	}
 	s, err = Open(dir, Options{})
@@ -727,7 +750,8 @@ func TestOpenLocked(t *testing.T) {
 }
 
 // TestOpenLockedByBadger: a badger process that is not newsgraph holding
-// the directory is reported as ErrLocked too, from badger's own error.
+// a store of the first layout is reported as ErrLocked too, from badger's
+// own error, and the store is left as it was.
 func TestOpenLockedByBadger(t *testing.T) {
 	dir := t.TempDir()
 	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil).WithMemTableSize(8 << 20).WithBlockCacheSize(1 << 20))
@@ -739,8 +763,11 @@ func TestOpenLockedByBadger(t *testing.T) {
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("Open: err = %v, want ErrLocked", err)
 	}
-	if want := fmt.Sprintf("store: %s is in use by another newsgraph process", dir); err.Error() != want {
+	if want := fmt.Sprintf("store %s is being written by another process; try again when it has finished", dir); err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "current")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the refused open converted the store: %v", err)
 	}
 }
 
@@ -754,9 +781,9 @@ func TestOpenVersion(t *testing.T) {
 		wantMsg   string
 	}{
 		{"newer", FormatVersion + 1, true,
-			fmt.Sprintf("store %%s has format version %d, this newsgraph understands up to %d: upgrade newsgraph", FormatVersion+1, FormatVersion)},
+			fmt.Sprintf("store %%s was built by a newer newsgraph (format %d); this one reads format %d: upgrade newsgraph", FormatVersion+1, FormatVersion)},
 		{"older", FormatVersion - 1, false,
-			fmt.Sprintf("store %%s has format version %d, this newsgraph needs version %d: it holds only derived data, so remove it and run `newsgraph build` on the articles again", FormatVersion-1, FormatVersion)},
+			fmt.Sprintf("store %%s has format %d, which this newsgraph no longer reads (it reads format %d): run `newsgraph rebuild --from-scratch` to build it again from the sources", FormatVersion-1, FormatVersion)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -766,12 +793,15 @@ func TestOpenVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 			mustIngest(t, s, a1)
-			if err := s.db.Update(func(txn *badger.Txn) error {
+			if err := s.bdb().Update(func(txn *badger.Txn) error {
 				return txn.Set(metaVersionKey, encodeVersion(tt.version))
 			}); err != nil {
 				t.Fatal(err)
 			}
-			s.Close()
+			if err := s.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			before := listTree(t, dir)
 			for range 2 { // the second open must not find the directory locked
 				for _, opts := range []Options{{}, {ReadOnly: true}} {
 					_, err = Open(dir, opts)
@@ -786,6 +816,9 @@ func TestOpenVersion(t *testing.T) {
 						t.Errorf("message = %q, want %q", err.Error(), want)
 					}
 				}
+			}
+			if after := listTree(t, dir); !slices.Equal(after, before) {
+				t.Errorf("refused opens changed the store folder:\nbefore %q\nafter  %q", before, after)
 			}
 		})
 	}
@@ -852,7 +885,7 @@ func TestCheckFindsDamage(t *testing.T) {
 			mustIngest(t, s, a1)
 			mustIngest(t, s, a2)
 			mustCheck(t, s)
-			if err := s.db.Update(tt.damage); err != nil {
+			if err := s.bdb().Update(tt.damage); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.Check(context.Background()); !errors.Is(err, ErrCorrupt) {
@@ -899,52 +932,73 @@ func TestConcurrentIngest(t *testing.T) {
 	}
 }
 
-// TestOpenReadOnlyAfterCrash: a store whose writer died without closing it
-// (here a child process that exits mid-way) opens read-only with every
-// article the writer committed, after a recovery that Recovered reports;
-// badger's "Log truncate required" never reaches the caller.
-func TestOpenReadOnlyAfterCrash(t *testing.T) {
+// TestOpenAfterCrash: a writer that dies without Commit or Close (here a
+// child process that exits mid-way) leaves the published state as it was:
+// readers read it as if nothing happened, without any recovery, and the
+// next writer removes the dead writer's generation and carries on.
+func TestOpenAfterCrash(t *testing.T) {
 	if dir := os.Getenv("NEWSGRAPH_CRASH_STORE"); dir != "" {
 		s, err := Open(dir, Options{})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
-		for _, ex := range []news.Extraction{a1, a2, a3} {
+		for _, ex := range []news.Extraction{a2, a3} {
 			if _, err := s.Ingest(context.Background(), ex); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(2)
 			}
 		}
-		os.Exit(0) // without Close, like a killed build
+		os.Exit(0) // without Commit or Close, like a killed build
 	}
+	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "store")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenReadOnlyAfterCrash$")
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, s, a1)
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenAfterCrash$")
 	cmd.Env = append(os.Environ(), "NEWSGRAPH_CRASH_STORE="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("writer child: %v\n%s", err, out)
 	}
-	s, err := Open(dir, Options{ReadOnly: true})
+	if gens := generations(t, dir); len(gens) != 2 {
+		t.Fatalf("generations after the crash: %v, want the published one and the dead writer's", gens)
+	}
+	r, err := Open(dir, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("read-only Open after a crash: %v", err)
 	}
-	defer s.Close()
-	if !s.Recovered() {
-		t.Errorf("Recovered() = false after a crash")
+	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
+		t.Errorf("Counts = %+v, %v; want the 1 published article", c, err)
 	}
-	c, err := s.Counts(context.Background())
-	if err != nil || c.Articles != 3 {
-		t.Errorf("Counts = %+v, %v; want the 3 committed articles", c, err)
+	mustCheck(t, r)
+	r.Close()
+
+	w, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("writer after a crash: %v", err)
 	}
-	if err := s.Check(context.Background()); err != nil {
-		t.Error(err)
+	if gens := generations(t, dir); len(gens) != 1 {
+		t.Errorf("generations once a writer opened: %v, want only the published one", gens)
 	}
-	s.Close()
-	s, err = Open(dir, Options{ReadOnly: true})
-	if err != nil || s.Recovered() {
-		t.Errorf("second read-only Open: recovered %v, err %v; want a plain open", s != nil && s.Recovered(), err)
+	for _, ex := range []news.Extraction{a1, a2, a3} {
+		mustIngest(t, w, ex)
 	}
-	if s != nil {
-		s.Close()
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
 	}
+	r, err = Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if c, err := r.Counts(ctx); err != nil || c.Articles != 3 {
+		t.Errorf("Counts = %+v, %v; want 3 articles", c, err)
+	}
+	mustCheck(t, r)
 }

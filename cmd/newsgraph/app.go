@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,11 +19,12 @@ import (
 
 // Exit statuses, listed in every command's help.
 const (
-	exitOK       = 0
-	exitFailure  = 1  // an error, or a query that matched nothing
-	exitUsage    = 2  // bad flags or arguments
-	exitLocked   = 75 // the store is held by another process (EX_TEMPFAIL)
-	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 store in use by another process.`
+	exitOK      = 0
+	exitFailure = 1  // an error, or a query that matched nothing
+	exitUsage   = 2  // bad flags or arguments
+	exitLocked  = 75 // another process is writing the store (EX_TEMPFAIL)
+	// exitPartial (3) and exitInterrupted (130) are in cmd_rebuild.go.
+	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 another process is writing the store (the message names it); 130 a build interrupted (Ctrl-C) after publishing what it had finished.`
 )
 
 // streams are the command's standard input, output and error. stdout
@@ -59,6 +61,11 @@ func exitCode(io streams, err error) int {
 		return exitFailure
 	}
 	fmt.Fprintln(io.err, "newsgraph:", err)
+	// A *statusError (cmd_rebuild.go) carries its own status: exitPartial,
+	// exitInterrupted.
+	if status, ok := exitStatusOf(err); ok {
+		return status
+	}
 	var ue usageError
 	switch {
 	case errors.As(err, &ue):
@@ -91,7 +98,7 @@ actor graph for Gephi.
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(newExtractCmd(io), newBuildCmd(io), newExportCmd(io), newQueryCmd(io), newDemoCmd(io), newEvalCmd(io), newStatsCmd(io))
+	root.AddCommand(newExtractCmd(io), newBuildCmd(io), newExportCmd(io), newQueryCmd(io), newDemoCmd(io), newEvalCmd(io), newStatsCmd(io), newInitCmd(io), newRebuildCmd(io))
 	return root
 }
 
@@ -154,13 +161,27 @@ func dbFlag(c *cobra.Command, dst *string) {
 	c.Flags().StringVar(dst, "db", def, "store `DIR` (default $NEWSGRAPH_DB or ./newsgraph.db)")
 }
 
-// openStore opens the store for reading or writing with a clear error when
-// it does not exist.
+// waitFlag adds --wait: how long a command that writes the store waits for
+// another writer (a build) to finish before it gives up with exit status 75.
+func waitFlag(c *cobra.Command, dst *time.Duration) {
+	c.Flags().DurationVar(dst, "wait", 0, "when another newsgraph process is writing the store, wait up to `DURATION` (30s, 10m) for it to finish instead of exiting with status 75")
+}
+
+// openStore opens the store: for reading, the state the last build
+// published, which works while a build runs and never waits; for writing
+// (see openWriter), without waiting. A store that does not exist yet gets a
+// message saying how to make one.
 func openStore(dir string, readOnly bool) (*store.Store, error) {
-	if readOnly {
-		if _, err := os.Stat(dir); err != nil {
-			return nil, fmt.Errorf("no store at %s: run `newsgraph build PATH... --db %s` first", dir, dir)
-		}
+	if !readOnly {
+		return openWriter(dir, 0)
 	}
-	return store.Open(dir, store.Options{ReadOnly: readOnly})
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	var ne *store.NoStoreError
+	if errors.As(err, &ne) {
+		if ne.Pending {
+			return nil, fmt.Errorf("no store at %s yet: its first build has not finished", dir)
+		}
+		return nil, fmt.Errorf("no store at %s: run `newsgraph build PATH... --db %s` first", dir, dir)
+	}
+	return st, err
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +21,7 @@ func newBuildCmd(io streams) *cobra.Command {
 		f       sourceFlags
 		db      string
 		workers int
+		wait    time.Duration
 	)
 	c := &cobra.Command{
 		Use:   "build PATH...",
@@ -29,9 +33,20 @@ nothing, and an edited article replaces its own triples.
 It prints a summary: articles read, new, changed and unchanged, triples and
 actors in the store, and the time taken.
 
+A build works on a copy of the store (made at its first change, so a build
+that changes nothing copies nothing) and publishes it when it finishes:
+queries and exports running meanwhile answer from the last published state,
+and a build that is killed or fails leaves the store as it was. Ctrl-C
+publishes the articles finished so far and exits with status 130. One build
+writes a store at a time: another one exits with status 75 naming it, or
+waits for it with --wait. A build stops with an error, publishing nothing,
+when the disk holding the store has less than 256 MiB free
+($NEWSGRAPH_MIN_FREE sets the margin in MiB, 0 turns the check off).
+
 ` + exitStatuses,
 		Example: `  newsgraph build ../shared/corpus/articles --db news.db
-  newsgraph build dump.txt feed.jsonl 'pages/*.html'`,
+  newsgraph build dump.txt feed.jsonl 'pages/*.html'
+  newsgraph build articles/ --wait 10m      # after the build already running`,
 		Args: requireArgs("PATH"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts, err := f.sourceOptions(io)
@@ -42,26 +57,97 @@ actors in the store, and the time taken.
 			if err != nil {
 				return err
 			}
-			st, err := store.Open(db, store.Options{})
+			ctx := c.Context()
+			st, err := openWriterWith(ctx, db, store.Options{Wait: wait})
 			if err != nil {
 				return err
 			}
-			sum, err := buildInto(c.Context(), st, newX, workers, func(ctx context.Context, yield func(news.Article) error) error {
+			sum, err := buildInto(ctx, st, newX, workers, func(ctx context.Context, yield func(news.Article) error) error {
 				return source.Read(ctx, args, opts, yield)
 			})
-			if cerr := st.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
-			return printSummary(io, db, sum)
+			return finishBuild(ctx, io, st, db, sum, err)
 		},
 	}
 	f.add(c)
 	dbFlag(c, &db)
+	waitFlag(c, &wait)
 	c.Flags().IntVar(&workers, "workers", 0, "extracting goroutines (default: one per CPU)")
 	return c
+}
+
+// openWriter opens the store in db for writing, waiting up to wait for
+// another writer to finish (0: not at all); see openWriterWith.
+func openWriter(db string, wait time.Duration) (*store.Store, error) {
+	return openWriterWith(context.Background(), db, store.Options{Wait: wait})
+}
+
+// openWriterWith opens the store in db for writing with opts (Wait, Fresh),
+// ctx cancelling the wait. $NEWSGRAPH_MIN_FREE, in MiB, sets the free-space
+// margin (0 turns the check off). A writer already at work gives a
+// *store.LockError (exit status 75) naming it, with a hint at --wait when
+// opts.Wait is 0; Ctrl-C during the wait gives exit status 130. The caller
+// publishes what it writes with Commit (see finishBuild) or discards it
+// with Close.
+func openWriterWith(ctx context.Context, db string, opts store.Options) (*store.Store, error) {
+	if v := os.Getenv("NEWSGRAPH_MIN_FREE"); v != "" {
+		mib, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || mib < 0 || mib > 1<<40 {
+			return nil, fmt.Errorf("NEWSGRAPH_MIN_FREE=%q: want a whole number of MiB", v)
+		}
+		opts.MinFree = mib << 20
+		if mib == 0 {
+			opts.MinFree = -1
+		}
+	}
+	st, err := store.OpenContext(ctx, db, opts)
+	var le *store.LockError
+	switch {
+	case err == nil:
+		return st, nil
+	case errors.As(err, &le) && opts.Wait == 0:
+		return nil, fmt.Errorf("%w (--wait DURATION waits for it)", err)
+	case ctx.Err() != nil:
+		return nil, &statusError{exitInterrupted, fmt.Errorf("interrupted while waiting for the writer of %s to finish; nothing was changed", db)}
+	}
+	return nil, err
+}
+
+// finishBuild ends a build's write to st given ingest's result: on success
+// it publishes the store (Commit) and prints the summary; when ctx was
+// cancelled (Ctrl-C, SIGTERM) it publishes the articles finished before,
+// each of which ingest committed whole, prints the summary and returns a
+// *statusError with exitInterrupted (130); on any other error it discards the
+// build, leaving the store as it was, and says so.
+func finishBuild(ctx context.Context, s streams, st *store.Store, db string, sum buildSummary, err error) error {
+	switch {
+	case err == nil:
+		if err := st.Commit(); err != nil {
+			return err
+		}
+		return printSummary(s, db, sum)
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		counts, cerr := st.Counts(context.WithoutCancel(ctx))
+		if cerr == nil {
+			cerr = st.Commit()
+		} else {
+			st.Close()
+		}
+		done := sum.New + sum.Changed
+		if cerr != nil {
+			return fmt.Errorf("interrupted, and the %d articles finished could not be published: %w", done, cerr)
+		}
+		sum.Counts = counts
+		if err := printSummary(s, db, sum); err != nil {
+			return err
+		}
+		return &statusError{exitInterrupted, fmt.Errorf("interrupted: published the %d new or changed articles finished so far; run the same build again for the rest", done)}
+	}
+	st.Close()
+	var se *store.SpaceError
+	if errors.As(err, &se) {
+		err = se // the cause, without the article it struck
+	}
+	return fmt.Errorf("%w; nothing of this build was published: %s is as it was", err, db)
 }
 
 // buildSummary is what build reports.

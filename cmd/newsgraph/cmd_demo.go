@@ -16,7 +16,6 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/sample"
 	"github.com/newsgraph/newsgraph/news"
-	"github.com/newsgraph/newsgraph/store"
 )
 
 func newDemoCmd(s streams) *cobra.Command {
@@ -51,22 +50,31 @@ func runDemo(ctx context.Context, s streams, out string, top int) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	st, err := store.Open(dir, store.Options{})
+	w, err := openWriter(dir, 0)
+	if err != nil {
+		return err
+	}
+	var f sourceFlags
+	newX, err := f.extractorFactory()
+	if err != nil {
+		w.Close()
+		return err
+	}
+	sum, err := buildInto(ctx, w, newX, 0, func(ctx context.Context, yield func(news.Article) error) error {
+		return source.ReadFS(ctx, sample.Articles, ".", source.Options{}, yield)
+	})
+	if err != nil {
+		w.Close()
+		return err
+	}
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	st, err := openStore(dir, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	var f sourceFlags
-	newX, err := f.extractorFactory()
-	if err != nil {
-		return err
-	}
-	sum, err := buildInto(ctx, st, newX, 0, func(ctx context.Context, yield func(news.Article) error) error {
-		return source.ReadFS(ctx, sample.Articles, ".", source.Options{}, yield)
-	})
-	if err != nil {
-		return err
-	}
 	fmt.Fprintf(s.out, "Sample corpus: %d articles → %d triples, %d actors (%s)\n\n",
 		sum.Read, sum.Counts.Triples, sum.Counts.Actors, sum.Elapsed.Round(1e6))
 

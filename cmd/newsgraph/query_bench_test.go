@@ -81,7 +81,7 @@ func BenchmarkQuery1M(b *testing.B) {
 		}
 		evPairs = append(evPairs, pair{x.ID, y})
 	}
-	if err := st.Close(); err != nil {
+	if err := st.Commit(); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("store: %d triples in %d articles, %d actors, generated in %s", corpus.Triples, corpus.Articles,

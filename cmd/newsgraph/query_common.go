@@ -15,11 +15,9 @@ import (
 
 // queryExitStatuses is the EXIT STATUS part of every query command's help.
 const queryExitStatuses = `Exit status: 0 results printed; 1 nothing matched (a message on stderr says
-what) or an error; 2 usage error; 75 the store is being written by another
-process, such as a build: the message names its pid, and the query works once
-that process has finished (badger admits no reader beside a writer). A store
-left open by a build that was killed is recovered first, keeping every
-article the build had stored.`
+what) or an error; 2 usage error. Queries never wait for a build and never
+exit with 75: they answer from the state the last build published, also
+while a build runs, and a build that was killed leaves that state as it was.`
 
 // queryFlags are the flags every query command has.
 type queryFlags struct {
@@ -32,10 +30,9 @@ func (f *queryFlags) add(c *cobra.Command) {
 	formatFlag(c, &f.format)
 }
 
-// open parses --format for s.out and opens the store read-only. The
-// format is checked first, so that a usage error never waits on the store.
-// A store left open by an interrupted build is recovered (see
-// store.Options.ReadOnly), with a note on stderr.
+// open parses --format for s.out and opens the published state of the
+// store read-only. The format is checked first, so that a usage error never
+// touches the store.
 func (f *queryFlags) open(s streams) (*store.Store, outputFormat, error) {
 	format, err := parseFormat(f.format, s.out)
 	if err != nil {
@@ -44,9 +41,6 @@ func (f *queryFlags) open(s streams) (*store.Store, outputFormat, error) {
 	st, err := openStore(f.db, true)
 	if err != nil {
 		return nil, "", err
-	}
-	if st.Recovered() {
-		fmt.Fprintf(s.err, "newsgraph: note: %s was left open by an interrupted build; recovered it with every article that build had stored\n", f.db)
 	}
 	return st, format, nil
 }
