@@ -24,7 +24,7 @@ const (
 	exitUsage   = 2  // bad flags or arguments
 	exitLocked  = 75 // another process is writing the store (EX_TEMPFAIL)
 	// exitPartial (3) and exitInterrupted (130) are in cmd_rebuild.go.
-	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 another process is writing the store (the message names it); 130 a build interrupted (Ctrl-C) after publishing what it had finished.`
+	exitStatuses = `Exit status: 0 success; 1 error (or nothing matched); 2 usage error; 75 another process is writing the store (the message names it); 3 rebuild stored what it could but some sources failed; 130 a build interrupted (Ctrl-C) after publishing what it had finished.`
 )
 
 // streams are the command's standard input, output and error. stdout

@@ -34,7 +34,7 @@ func TestBuildInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	read := 0
-	sum, err := buildInto(ctx, st, newX, 2, func(ctx context.Context, yield func(news.Article) error) error {
+	sum, err := buildInto(ctx, st, newX, 2, nil, func(ctx context.Context, yield func(news.Article) error) error {
 		return source.ReadFS(ctx, sample.Articles, ".", source.Options{}, func(a news.Article) error {
 			if read++; read == 12 {
 				cancel() // Ctrl-C

@@ -62,9 +62,11 @@ when the disk holding the store has less than 256 MiB free
 			if err != nil {
 				return err
 			}
-			sum, err := buildInto(ctx, st, newX, workers, func(ctx context.Context, yield func(news.Article) error) error {
+			progress, finish := newBuildProgress(io.err)
+			sum, err := buildInto(ctx, st, newX, workers, progress, func(ctx context.Context, yield func(news.Article) error) error {
 				return source.Read(ctx, args, opts, yield)
 			})
+			finish()
 			return finishBuild(ctx, io, st, db, sum, err)
 		},
 	}
@@ -157,11 +159,13 @@ type buildSummary struct {
 }
 
 // buildInto ingests the articles read by read into st.
+// progress, when not nil, is called as articles are done.
 func buildInto[X ingest.Extractor](ctx context.Context, st *store.Store, newX func() (X, error), workers int,
-	read func(ctx context.Context, yield func(news.Article) error) error) (buildSummary, error) {
+	progress func(ingest.Summary), read func(ctx context.Context, yield func(news.Article) error) error) (buildSummary, error) {
 	sum, err := ingest.Run(ctx, func(yield func(news.Article) error) error { return read(ctx, yield) }, st, ingest.Options{
 		Workers:      workers,
 		NewExtractor: func() (ingest.Extractor, error) { return newX() },
+		Progress:     progress,
 	})
 	if err != nil {
 		return buildSummary{Summary: sum}, err

@@ -60,7 +60,7 @@ func runDemo(ctx context.Context, s streams, out string, top int) error {
 		w.Close()
 		return err
 	}
-	sum, err := buildInto(ctx, w, newX, 0, func(ctx context.Context, yield func(news.Article) error) error {
+	sum, err := buildInto(ctx, w, newX, 0, nil, func(ctx context.Context, yield func(news.Article) error) error {
 		return source.ReadFS(ctx, sample.Articles, ".", source.Options{}, yield)
 	})
 	if err != nil {
