@@ -50,7 +50,7 @@ func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w ==
 // are recognised. A hyphenated name not before an event noun
 // ("Zia-ul-Haq", "Asia-Pacific") is left alone.
 func splitCompounds(toks []tokenT) []tokenT {
-	var out []tokenT
+	var out []tokenT // nil until the first split: most sentences have none
 	for i, t := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -58,14 +58,22 @@ func splitCompounds(toks []tokenT) []tokenT {
 		}
 		a, dash, b, ok := splitPair(t.Text)
 		if !ok || (nounPredicate(next) == "" && !strings.EqualFold(next, "relations") && !strings.EqualFold(next, "ties")) {
-			out = append(out, t)
+			if out != nil {
+				out = append(out, t)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([]tokenT, 0, len(toks)+2), toks[:i]...)
 		}
 		left, mid, right := t, t, t
 		left.Text = a
 		mid.Text, mid.Tag, mid.Start = dash, ":", t.Start+len(a)
 		right.Text, right.Start = b, t.Start+len(a)+len(dash)
 		out = append(out, left, mid, right)
+	}
+	if out == nil {
+		return toks
 	}
 	return out
 }

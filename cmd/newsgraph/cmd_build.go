@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -49,6 +50,7 @@ when the disk holding the store has less than 256 MiB free
   newsgraph build articles/ --wait 10m      # after the build already running`,
 		Args: requireArgs("PATH"),
 		RunE: func(c *cobra.Command, args []string) error {
+			limitMemory()
 			opts, err := f.sourceOptions(io)
 			if err != nil {
 				return err
@@ -179,4 +181,17 @@ func printSummary(io streams, db string, s buildSummary) error {
 		s.Read, s.New, s.Changed, s.Unchanged, db, s.Counts.Articles, s.Counts.Triples, s.Counts.Actors, s.Counts.Mentions,
 		s.Elapsed.Round(time.Millisecond))
 	return err
+}
+
+// buildMemoryLimit is the Go heap's soft limit during build and rebuild,
+// unless GOMEMLIMIT says otherwise. Extraction makes much short-lived
+// garbage; without a limit the collector lets the heap grow to twice what
+// is live, and peak memory then grows with the corpus.
+const buildMemoryLimit = 192 << 20
+
+// limitMemory sets the soft memory limit for a long ingest.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 }

@@ -130,6 +130,7 @@ publishes nothing when a source failed or the run was interrupted.
   newsgraph rebuild --from-scratch`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			limitMemory()
 			ro := reportOptions{quiet: opts.quiet}
 			if c.Flags().Changed("log-format") {
 				ro.logFormat = opts.logFormat
