@@ -91,7 +91,7 @@ const (
 	regressionMargin    = 0.02
 	recordedDevDirectF1 = 0.806 // dev gold, direct triples
 	recordedSampleAllF1 = 0.642 // demo corpus gold, direct + coref
-	recordedPloverF1    = 0.616 // PLOVER actor-pair F1
+	recordedPloverF1    = 0.619 // PLOVER actor-pair F1
 )
 
 // checkFloor fails t when got has fallen more than regressionMargin below

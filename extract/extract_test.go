@@ -106,6 +106,14 @@ func TestTriples(t *testing.T) {
 		{"caption glued to its credit", "Chile praised Peru's General Ana RiosCredit: Reuters",
 			[]string{"Chile praise Ana Rios"}},
 		{"places are not people", "Chile accused Black Sea Fleet commanders.", nil},
+		{"threat's condition names the threatened", "Peru threatened to end the talks if Chile sent troops.",
+			[]string{"Peru threaten Chile"}},
+		{"a deed made to depend on another is a threat", "Kenya will withdraw its force unless Somalia pays.",
+			[]string{"Kenya withdraw Somalia"}},
+		{"a capital as a place is no target of a meeting", "Chile met Peru in Madrid.",
+			[]string{"Chile meet Peru"}},
+		{"a capital as a place is the target of a deed there", "Chile imposed a curfew in Madrid.",
+			[]string{"Chile impose Spain"}},
 	}
 	x := newTestExtractor(t)
 	for _, tt := range tests {

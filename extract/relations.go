@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/jdkato/prose/v3/token"
@@ -231,6 +232,20 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if topicVerbs[lem] && o.via != "with" {
 			// "discussed Iran and Ukraine": topics, not partners.
 			r.objects = nil
+		}
+		ev, _, _, _ := classify(lem, o.noun)
+		cond, unless := c.conditionSubject(v)
+		switch {
+		case cond < 0 || slices.Contains(r.objects, cond) || slices.Contains(subjects, cond):
+		case ev == Threaten:
+			// "threatened to stop talks if the United States goes ahead":
+			// the condition's subject is the one threatened.
+			r.objects = append(r.objects, cond)
+		case unless:
+			// "will withdraw its force unless Chad holds elections": a
+			// deed made to depend on another's is a threat to them.
+			r.objects = append(r.objects, cond)
+			governor = Threaten
 		}
 		if len(r.objects) == 0 && len(subjects) >= 2 {
 			// "Trump and Putin met": a symmetric event between the subjects.
@@ -598,6 +613,28 @@ func isActionNoun(w string) bool {
 		}
 	}
 	return false
+}
+
+// conditionSubject returns the actor span that opens an "if" or "unless"
+// clause after verb v in the same sentence, or -1, and whether the clause
+// is an "unless".
+func (c *clause) conditionSubject(v int) (int, bool) {
+	for i := v + 1; i < len(c.toks); i++ {
+		if w := c.wordAt(i); w == "if" || w == "unless" {
+			k := i + 1
+			if c.wordAt(k) == "the" {
+				k++
+			}
+			if k < len(c.toks) && c.owner[k] >= 0 && c.s.spans[c.owner[k]].kind != pronoun {
+				return c.owner[k], w == "unless"
+			}
+			return -1, false
+		}
+		if w := c.toks[i].Text; w == ";" || w == ":" {
+			return -1, false
+		}
+	}
+	return -1, false
 }
 
 // viaIndex returns the index of the preposition before the span starting at
