@@ -14,27 +14,38 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// runOnTerminal runs the command line with stdout on a pseudo-terminal and
-// returns what it printed there; it fails the test on a non-zero exit.
-func runOnTerminal(t *testing.T, args ...string) string {
+// openPTY opens a pseudo-terminal pair, skipping the test where there is
+// none. The caller closes both ends.
+func openPTY(t *testing.T) (master, terminal *os.File) {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
 	if err != nil {
 		t.Skipf("no pseudo-terminals: %v", err)
 	}
-	defer master.Close()
 	fd := int(master.Fd())
 	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		master.Close()
 		t.Skipf("unlockpt: %v", err)
 	}
 	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
 	if err != nil {
+		master.Close()
 		t.Skipf("ptsname: %v", err)
 	}
-	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	terminal, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
 	if err != nil {
+		master.Close()
 		t.Skipf("open pty: %v", err)
 	}
+	return master, terminal
+}
+
+// runOnTerminal runs the command line with stdout on a pseudo-terminal and
+// returns what it printed there; it fails the test on a non-zero exit.
+func runOnTerminal(t *testing.T, args ...string) string {
+	t.Helper()
+	master, slave := openPTY(t)
+	defer master.Close()
 	var got bytes.Buffer
 	done := make(chan struct{})
 	go func() {

@@ -5,13 +5,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
-
-	"golang.org/x/sys/unix"
 )
 
 // TestRebuildOnTerminal runs rebuild with stderr on a pseudo-terminal: it
@@ -21,23 +17,8 @@ func TestRebuildOnTerminal(t *testing.T) {
 	e := newRebuildEnv(t, "store: db\nsources:\n  - path: in\nexports:\n  - path: out/r.graphml\n")
 	e.copyArticles("in")
 
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("no pseudo-terminals: %v", err)
-	}
+	master, tty := openPTY(t)
 	defer master.Close()
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Skipf("unlockpt: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Skipf("ptsname: %v", err)
-	}
-	tty, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Skipf("open pty: %v", err)
-	}
 	var got bytes.Buffer
 	done := make(chan struct{})
 	go func() {
