@@ -90,7 +90,7 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 const (
 	regressionMargin    = 0.02
 	recordedDevDirectF1 = 0.806 // dev gold, direct triples
-	recordedSampleAllF1 = 0.642 // demo corpus gold, direct + coref
+	recordedSampleAllF1 = 0.639 // demo corpus gold, direct + coref
 	recordedPloverF1    = 0.619 // PLOVER actor-pair F1
 )
 
