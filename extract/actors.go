@@ -643,9 +643,12 @@ func demonymHead(words []string, toks []tokenT, i int) int {
 	if lw := strings.ToLower(words[i]); (agentHeads[lw] || actionNouns[lw]) && !isCapitalised(words[i]) {
 		return 1
 	}
-	// "a Senegalese peace plan": one modifier before the action noun.
-	if i+1 < len(words) && actionNouns[strings.ToLower(words[i+1])] && !isCapitalised(words[i]) && (toks[i].Tag == "NN" || toks[i].Tag == "JJ") {
-		return 2
+	// "a Senegalese peace plan", "Irish nationalist guerrillas", "Russian
+	// civilian advisers": up to two lower-case modifiers before the head.
+	for k := i; k < i+2 && k+1 < len(words) && isModifier(words[k], toks[k].Tag); k++ {
+		if lw := strings.ToLower(words[k+1]); (agentHeads[lw] || actionNouns[lw]) && !isCapitalised(words[k+1]) {
+			return k + 2 - i
+		}
 	}
 	k := i
 	org := false
@@ -659,6 +662,19 @@ func demonymHead(words []string, toks []tokenT, i int) int {
 		return k - i
 	}
 	return 0
+}
+
+// isModifier reports whether a word tagged tag can modify a noun head
+// inside a noun phrase: a lower-case adjective, noun or participle.
+func isModifier(w, tag string) bool {
+	if isCapitalised(w) {
+		return false
+	}
+	switch tag {
+	case "JJ", "NN", "VBN", "VBG":
+		return true
+	}
+	return false
 }
 
 // properRun returns the length of the run of capitalised words at i, at

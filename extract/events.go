@@ -165,8 +165,14 @@ var nounEvents = map[string]string{
 	"criticism": Disapprove, "accusations": Disapprove, "condemnation": Disapprove, "complaint": Disapprove,
 	"demands": Demand, "demand": Demand, "appeal": Demand, "request": Demand, "call for": Demand,
 	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
-	"protest": Protest, "protests": Protest,
+	"protest": Protest, "protests": Protest, "rally": Protest, "rallies": Protest,
+	"demonstration": Protest, "demonstrations": Protest, "sit-in": Protest, "hunger": Protest,
+	"walkout": Protest, "boycott": Reject,
 }
+
+// protestVerbs with "strike" make it a stoppage, not an attack: "staged a
+// general strike", "went on strike", "began a hunger strike".
+var protestVerbs = setOf("stage", "hold", "begin", "start", "continue", "call", "organize", "organise", "go", "end")
 
 // controllerEvents are the event types that a verb or adjective governing
 // "to VERB" imposes on the inner verb: PLOVER codes a promise to act as
@@ -194,6 +200,9 @@ func classify(predicate, noun string) (event, mode string, score float64, symmet
 	if lightVerbs[predicate] && noun != "" {
 		if ev, ok := nounEvents[noun]; ok {
 			event = ev
+		}
+		if noun == "strike" && protestVerbs[predicate] {
+			event = Protest
 		}
 	}
 	if event == "" {

@@ -27,7 +27,8 @@ var nounPredicates = map[string]string{
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",
 	"sanctions": "sanction", "sanction": "sanction", "embargo": "embargo", "tariffs": "sanction",
 	"condemnation": "condemn", "criticism": "criticize", "accusations": "accuse", "protest": "protest",
-	"protests": "protest", "rebuke": "rebuke",
+	"protests": "protest", "rebuke": "rebuke", "rally": "rally", "rallies": "rally",
+	"demonstration": "demonstrate", "demonstrations": "demonstrate",
 	"support": "support", "backing": "support", "aid": "aid", "assistance": "aid", "help": "help",
 	"cooperation": "cooperate", "partnership": "cooperate", "alliance": "ally",
 	"mediation": "mediate", "investigation": "investigate", "probe": "investigate",
@@ -158,7 +159,8 @@ func (c *clause) coordinated(i int) []int {
 	var out []int
 	lastAnd := -1 // index in out of the item after the last "and"/"or"
 	for i < len(c.toks) {
-		if strings.EqualFold(c.toks[i].Text, "the") || strings.EqualFold(c.toks[i].Text, "both") {
+		if w := c.wordAt(i); w == "the" || w == "both" || len(out) > 0 && possessiveDeterminers[w] {
+			// "President Kagame and his Rwandan Patriotic Front".
 			i++
 			continue
 		}

@@ -152,7 +152,11 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	// participle ("Norway urged"); a participle right after its subject is
 	// taken as the past tense.
 	afterActor := v > 0 && c.owner[v-1] >= 0
-	if !passive && !afterActor && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
+	purpose := -1 // the main verb of a purpose clause: "went on strike to protest X"
+	if purposeVerbs[lem] && !afterActor && (toks[v].Tag == "VBG" && !x.beforeIsAux(c, v) || toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO") {
+		purpose = c.mainVerb(v)
+	}
+	if purpose < 0 && !passive && !afterActor && (toks[v].Tag == "VBN" || toks[v].Tag == "VBG") && !x.beforeIsAux(c, v) && !(v > 0 && toks[v-1].Text == ",") {
 		return nil // adjectival participle: "negotiating team", "US-led talks"
 	}
 	var subjects []int
@@ -160,7 +164,13 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	governor := "" // event type the controlling word imposes
 	c.sharedVerb = -1
 	defer func() { c.sharedVerb = -1 }()
-	if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
+	if purpose >= 0 {
+		// "staged a hunger strike to protest X", "blocked roads demanding
+		// that X resign": the purpose is the main clause subject's.
+		if subjects, subjStart = c.subjects(purpose); len(subjects) == 0 {
+			return nil
+		}
+	} else if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
 		// An infinitive's subject is the controlling verb's subject or
 		// object ("urged Putin to halt"), which the controlling verb reads;
 		// after a raising word it is the subject of the clause ("are
@@ -218,6 +228,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			}
 		}
 		switch {
+		case protestVerbs[lem] && (o.noun == "strike" || nounEvents[o.noun] == Protest):
+			// "staged a hunger strike against X", "held rallies against X".
+			lem = "protest"
 		case o.nounPred != "" && (motionVerbs[lem] || verbEvents[lem] == "") && !o.controlled:
 			// "returned from Kremlin talks with Putin": the noun that
 			// introduces the object names the relation.
@@ -459,6 +472,13 @@ func (c *clause) skipAsSubject(sp span) bool {
 				pw == "of" && isActionNoun(c.wordAt(sp.start-2))) {
 				return false
 			}
+			// "Opposition groups in Zimbabwe demanded", "Security forces in
+			// Guinea have tortured": a group placed in a country acts for
+			// it, as news coders read it.
+			if (pw == "in" || pw == "from" || pw == "throughout") && sp.start >= 2 && agentHeads[c.wordAt(sp.start-2)] &&
+				sp.actor != nil && sp.actor.typ == news.GPE {
+				return false
+			}
 			return true
 		}
 	}
@@ -508,7 +528,13 @@ func (c *clause) objects(v int) objectsFound {
 	controlled := false
 	nounRun := false
 	lem := c.x.lemmas.Verb(toks[v].Text)
-	for i := v + 1; i < len(toks) && i-v <= maxGap; i++ {
+	from := v // the walk may go maxGap tokens past from
+	for i := v + 1; i < len(toks) && i-from <= maxGap; i++ {
+		if targetMarkers[c.wordAt(i)] {
+			// "staged a hunger strike in prison on Sunday in protest
+			// against X": the phrase that names the target starts here.
+			from = i
+		}
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
 			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) {
@@ -565,7 +591,9 @@ func (c *clause) objects(v int) objectsFound {
 		case lw == "joint" || lw == "mutual" || lw == "bilateral":
 			o.joint = true
 		}
-		nounRun = t.Tag == "NN" || t.Tag == "NNS"
+		// Only the first noun phrase gives the head: "a hunger strike in
+		// protest against rights violations" is about a strike.
+		nounRun = (t.Tag == "NN" || t.Tag == "NNS") && o.noun == lw
 		o.gap++
 	}
 	return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
@@ -715,6 +743,26 @@ func (c *clause) controlled(v int) int {
 		}
 		if c.toks[i].Tag != "RB" && !agentAdjectives[c.wordAt(i)] {
 			return -1
+		}
+	}
+	return -1
+}
+
+// mainVerb returns the finite verb a purpose clause at v depends on:
+// the nearest one left of v in the same clause, or -1.
+func (c *clause) mainVerb(v int) int {
+	for i := v - 1; i >= 0 && v-i <= maxGap; i-- {
+		t := c.toks[i]
+		w := strings.ToLower(t.Text)
+		switch {
+		case w == ";" || w == ":" || w == "“" || w == "”" || w == "\"" || subordinators[w]:
+			return -1
+		case isFiniteVerb(t.Tag) && !isAuxWord(w):
+			return i
+		case t.Tag == "VBN" && i > 0 && isAuxWord(c.wordAt(i-1)):
+			return i // "have staged", "were continuing"
+		case t.Tag == "VBG" && i > 0 && isAuxWord(c.wordAt(i-1)):
+			return i
 		}
 	}
 	return -1

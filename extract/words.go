@@ -164,6 +164,19 @@ var actionNouns = setOf(
 	"intervention", "blockade", "invasion", "shelling", "involvement", "veto",
 )
 
+// purposeVerbs in an infinitive or participle after a main clause state
+// what the main clause's subject did it for: "began a hunger strike to
+// protest X", "blocked roads demanding that X resign".
+var purposeVerbs = setOf("protest", "demand", "press", "urge", "denounce", "condemn", "oppose",
+	"pressure", "call", "support", "back")
+
+// targetMarkers open a phrase that names whom a deed is aimed at, however
+// far from the verb: "in protest against", "in defiance of".
+var targetMarkers = setOf("against", "protest", "defiance")
+
+// possessiveDeterminers open a noun phrase owned by an actor named before.
+var possessiveDeterminers = setOf("his", "her", "its", "their")
+
 // pronouns resolved to the most recent compatible actor.
 var personPronouns = setOf("he", "she", "He", "She", "himself", "herself")
 
