@@ -53,6 +53,10 @@ type span struct {
 	// place marks a capital named as a place ("in Oslo"): an object only
 	// of a deed done there, never a mention of the country.
 	place bool
+	// attributive marks a demonym that only describes a thing ("Iraqi
+	// towns", "German goods"): the country is the target of a hostile or
+	// supportive deed done to the thing, and otherwise no actor at all.
+	attributive bool
 }
 
 // document holds what is known about the actors of one article while it is
@@ -217,6 +221,9 @@ func (d *document) recognise(s *sentence) {
 					continue
 				}
 				if n == 0 {
+					if k := attributiveHead(words, toks, i+m.Tokens); k > 0 && i+m.Tokens+k <= len(words) {
+						add(span{start: i, end: i + m.Tokens, kind: named, attributive: true, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+					}
 					i += m.Tokens
 					continue
 				}
@@ -235,10 +242,14 @@ func (d *document) recognise(s *sentence) {
 			if strings.EqualFold(words[i], "the") {
 				st++
 			}
-			if st < i+m.Tokens {
-				add(span{start: st, end: i + m.Tokens, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+			end := i + m.Tokens
+			for m.Entry.Type == news.Org && end < len(words) && orgWords[words[end]] {
+				end++ // "the Fatah Party", "the Hamas Movement": the same organisation
 			}
-			i += m.Tokens
+			if st < end {
+				add(span{start: st, end: end, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+			}
+			i = end
 			continue
 		}
 		if productNames[w] {
@@ -445,6 +456,11 @@ func (d *document) organisation(words []string, toks []tokenT, i int) (int, span
 			k++
 			continue
 		}
+		// "Movement for the Actualization of the Sovereign State of Biafra"
+		if (w == "of" || w == "for") && hasOrgWord && k+2 < len(words) && words[k+1] == "the" && isCapitalised(words[k+2]) {
+			k += 2
+			continue
+		}
 		break
 	}
 	for k > i && !isCapitalised(words[k-1]) {
@@ -461,6 +477,9 @@ func (d *document) organisation(words []string, toks []tokenT, i int) (int, span
 		return 0, span{}, false
 	}
 	n := k - st
+	if n == 1 && orgWords[words[st]] {
+		return 0, span{}, false // "the Party", "the Council": no name
+	}
 	isAbbrev := n == 1 && len(words[st]) >= 2 && strings.ToUpper(words[st]) == words[st]
 	if !hasOrgWord {
 		// Without an organisation word, only the entity model can tell
@@ -544,7 +563,7 @@ func (d *document) resolve(sents []sentence) {
 					recent = append(recent, sp.actor)
 				}
 			}
-			if sp.actor.typ != news.Person && sp.kind != pronoun {
+			if sp.actor.typ != news.Person && sp.kind != pronoun && !sp.attributive {
 				groups = append(groups, sp.actor)
 				groupSent[sp.actor] = si
 			}
@@ -675,6 +694,28 @@ func isModifier(w, tag string) bool {
 		return true
 	}
 	return false
+}
+
+// attributiveHead returns how many words after a demonym make the noun it
+// describes ("towns", "civilian targets"), or 0: at most two lower-case
+// modifiers, then a common noun that is not a time or an agent.
+func attributiveHead(words []string, toks []tokenT, i int) int {
+	for k := i; k < len(words) && k < i+3; k++ {
+		t := toks[k]
+		if isCapitalised(words[k]) {
+			return 0
+		}
+		if (t.Tag == "NN" || t.Tag == "NNS") && (k+1 >= len(words) || !isNounTag(toks[k+1].Tag) || isCapitalised(words[k+1])) {
+			if timeNouns[strings.ToLower(words[k])] {
+				return 0
+			}
+			return k + 1 - i
+		}
+		if !isModifier(words[k], t.Tag) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // properRun returns the length of the run of capitalised words at i, at

@@ -103,7 +103,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 	for i := range sents {
 		s := &sents[i]
 		for _, sp := range s.spans {
-			if sp.actor == nil || sp.kind == pronoun || sp.place {
+			if sp.actor == nil || sp.kind == pronoun || sp.place || sp.attributive {
 				// A pronoun names no one; counting it would inflate the
 				// mentions of whoever was named last.
 				continue

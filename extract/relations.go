@@ -27,6 +27,10 @@ type clause struct {
 	s          *sentence
 	toks       []tokenT
 	owner      []int
+	// described maps each token to the attributive span it belongs to
+	// ("Iraqi" in "Iraqi towns"), or -1. Those spans are kept out of owner:
+	// only objects reads them.
+	described []int
 }
 
 // relations finds the triples of one sentence.
@@ -75,13 +79,17 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 // newClause prepares a sentence for reading: who owns each token, and the
 // verbs the tagger misread re-tagged.
 func (x *Extractor) newClause(s *sentence) clause {
-	c := clause{x: x, s: s, toks: s.tokens, owner: make([]int, len(s.tokens))}
+	c := clause{x: x, s: s, toks: s.tokens, owner: make([]int, len(s.tokens)), described: make([]int, len(s.tokens))}
 	for i := range c.owner {
-		c.owner[i] = -1
+		c.owner[i], c.described[i] = -1, -1
 	}
 	for si, sp := range s.spans {
 		for t := sp.start; t < sp.end; t++ {
-			c.owner[t] = si
+			if sp.attributive {
+				c.described[t] = si
+			} else {
+				c.owner[t] = si
+			}
 		}
 	}
 	x.retagVerbs(&c)
@@ -537,7 +545,7 @@ func (c *clause) objects(v int) objectsFound {
 		}
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
-			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) {
+			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) || c.targetLater(sp) {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
 				continue
@@ -558,6 +566,13 @@ func (c *clause) objects(v int) objectsFound {
 			if len(o.spans) > 0 && strings.EqualFold(c.wordAt(v+1), "both") {
 				o.gap--
 			}
+			return o
+		}
+		if si := c.described[i]; si >= 0 && c.inObjectPhrase(v, i) && describedTarget(lem, o.noun, toks, c.s.spans[si].end) {
+			// "threatened to shell Iraqi towns", "restrictions against
+			// German goods": the deed is done to the country's things.
+			o.via = c.wordAt(i - 1)
+			o.spans = []int{si}
 			return o
 		}
 		t := toks[i]
@@ -597,6 +612,58 @@ func (c *clause) objects(v int) objectsFound {
 		o.gap++
 	}
 	return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+}
+
+// targetLater reports whether a span named as a place ("staged rallies in
+// the Gaza Strip against X") comes before a phrase that names the target.
+func (c *clause) targetLater(sp span) bool {
+	k := c.viaIndex(sp.start)
+	if k < 0 || !locatives[c.wordAt(k)] {
+		return false
+	}
+	for j := sp.end; j < len(c.toks) && j <= sp.end+6; j++ {
+		switch w := c.wordAt(j); {
+		case w == "against":
+			return true
+		case w == "," || w == ";" || subordinators[w] || isFiniteVerb(c.toks[j].Tag):
+			return false
+		}
+	}
+	return false
+}
+
+// inObjectPhrase reports whether token i belongs to the object of verb v:
+// no preposition between them but the verb's own ("fired on") or one
+// after an event noun ("restrictions against", "sanctions on"). "captured
+// part of a stronghold on the Thai border" names a place, not a target.
+func (c *clause) inObjectPhrase(v, i int) bool {
+	for j := v + 1; j < i; j++ {
+		if c.toks[j].Tag != "IN" || j == v+1 || targetMarkers[c.wordAt(j)] {
+			continue
+		}
+		if p := c.wordAt(j - 1); nominalPreps[c.wordAt(j)] && (nounEvents[p] != "" || nounPredicates[p] != "") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// describedTarget reports whether a country described by a demonym before
+// the noun at k is the target of verb lem: a deed of conflict or of help
+// done to its things ("shelled Iraqi towns", "banned Ugandan opposition
+// candidates", "supports Ukrainian sovereignty"), not a meeting, an
+// agreement or a topic ("discussed Ukrainian grain").
+func describedTarget(lem, noun string, toks []tokenT, k int) bool {
+	if noun == "" && k < len(toks) {
+		noun = strings.ToLower(toks[k].Text)
+	}
+	ev, _, _, _ := classify(lem, noun)
+	switch ev {
+	case "", Consult, Agree, Cooperate:
+		return false
+	}
+	return true
 }
 
 // placeOnly reports whether an actor span after verb v only names a place or
