@@ -252,6 +252,19 @@ func (d *document) recognise(s *sentence) {
 			i = end
 			continue
 		}
+		if n := d.factionHead(words, toks, i); n > 0 {
+			// "Shona rebels", "the main Hutu rebel group": a faction
+			// acts under its own name.
+			name := w
+			for k := i + 1; k <= i+n; k++ {
+				if k == i+n || toks[k].Tag == "NN" {
+					name += " " + strings.ToLower(words[k]) // "Hutu rebel group", not "Ibo traditional elders"
+				}
+			}
+			add(span{start: i, end: i + n + 1, kind: named, actor: d.actorFor(name, news.Org)})
+			i += n + 1
+			continue
+		}
 		if productNames[w] {
 			i++ // "Kalibr missiles": a weapon, not an actor
 			continue
@@ -694,6 +707,36 @@ func isModifier(w, tag string) bool {
 		return true
 	}
 	return false
+}
+
+// factionHead returns how many words after a capitalised word at i make it
+// a faction ("Shona rebels", "Ibo traditional elders"), or 0. The word
+// must be a proper adjective or noun: tagged as a proper noun, or
+// capitalised inside the sentence, or a known faction adjective.
+func (d *document) factionHead(words []string, toks []tokenT, i int) int {
+	w := words[i]
+	if !isCapitalised(w) || !isNameWord(w) || notNames[w] || titleWords[w] {
+		return 0
+	}
+	if !factionAdjectives[w] {
+		if !isProperTag(toks[i].Tag) && (i == 0 || toks[i].Tag != "JJ") {
+			return 0
+		}
+		// At the start of a sentence or headline any word is capitalised:
+		// "Armed group seizes ..." names no faction.
+		if lw := strings.ToLower(w); i == 0 && d.x.lemmas.IsBase(d.x.lemmas.Verb(lw)) {
+			return 0
+		}
+	}
+	for k := i + 1; k < len(words) && k <= i+3; k++ {
+		if factionHeads[words[k]] {
+			return k - i
+		}
+		if !isModifier(words[k], toks[k].Tag) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // attributiveHead returns how many words after a demonym make the noun it

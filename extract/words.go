@@ -174,6 +174,25 @@ var purposeVerbs = setOf("protest", "demand", "press", "urge", "denounce", "cond
 // far from the verb: "in protest against", "in defiance of".
 var targetMarkers = setOf("against", "protest", "defiance")
 
+// factionHeads are nouns for a group that acts under a name that is no
+// country: "Shona rebels", "Hutu rebel group", "Islamic fundamentalists".
+var factionHeads = setOf(
+	"rebels", "militants", "guerrillas", "insurgents", "fighters", "separatists", "elders",
+	"leaders", "tribesmen", "militias", "militia", "militiamen", "fundamentalists", "extremists",
+	"nationalists", "radicals", "activists", "protesters", "demonstrators", "refugees", "settlers",
+	"gunmen", "politicians", "clerics", "group", "movement", "faction", "factions", "insurgency",
+)
+
+// factionAdjectives are capitalised adjectives of religion, ideology or
+// people that name a faction, not a country: at the start of a sentence
+// they tell "Islamic fundamentalists" from "Angry activists".
+var factionAdjectives = setOf(
+	"Islamic", "Islamist", "Muslim", "Moslem", "Christian", "Jewish", "Hindu", "Sikh", "Buddhist",
+	"Catholic", "Protestant", "Orthodox", "Shiite", "Shia", "Shi'ite", "Sunni", "Alawite", "Druze",
+	"Maoist", "Marxist", "Communist", "Kurdish", "Tamil", "Arab", "Pashtun", "Baloch", "Uighur",
+	"Uyghur", "Tuareg", "Berber", "Roma", "Basque", "Catalan", "Corsican", "Chechen", "Kashmiri",
+)
+
 // possessiveDeterminers open a noun phrase owned by an actor named before.
 var possessiveDeterminers = setOf("his", "her", "its", "their")
 
