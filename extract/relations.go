@@ -104,7 +104,27 @@ func (x *Extractor) newClause(s *sentence) clause {
 func (x *Extractor) retagVerbs(c *clause) {
 	for v := 1; v+1 < len(c.toks); v++ {
 		t := &c.toks[v]
-		if c.owner[v] >= 0 || c.owner[v-1] < 0 || isVerbTag(t.Tag) {
+		if c.owner[v] >= 0 || isVerbTag(t.Tag) {
+			continue
+		}
+		// The actor may be followed by an adverb ("sexually abused") or
+		// by the agent noun it modifies ("U.S. border patrol agents").
+		a := v - 1
+		for a > 0 && c.toks[a].Tag == "RB" && c.owner[a] < 0 {
+			a--
+		}
+		if c.owner[a] < 0 && agentHeads[c.wordAt(a)] {
+			for k := a - 1; k >= 0 && k >= a-3; k-- {
+				if c.owner[k] >= 0 {
+					a = k
+					break
+				}
+				if c.toks[k].Tag != "NN" && c.toks[k].Tag != "NNS" {
+					break
+				}
+			}
+		}
+		if c.owner[a] < 0 {
 			continue
 		}
 		if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNS" && t.Tag != "RB" {
@@ -114,7 +134,7 @@ func (x *Extractor) retagVerbs(c *clause) {
 		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" {
 			continue
 		}
-		if st := c.s.spans[c.owner[v-1]].start; st > 0 {
+		if st := c.s.spans[c.owner[a]].start; st > 0 {
 			if p := c.toks[st-1].Tag; p == "IN" || p == "TO" || p == "DT" || p == "PRP$" || p == "JJ" {
 				continue // "from Kremlin talks with": the name is inside a phrase, not a subject
 			}

@@ -135,6 +135,7 @@ var agentHeads = setOf(
 	"newspaper", "agency", "contingent", "commandos", "paratroopers", "gunmen", "settlers",
 	"businessman", "businessmen", "businesses", "nationalists", "dissidents", "exiles", "militia",
 	"militias", "navy's", "army's", "ambassador", "consulate", "negotiating", "mediator", "monarch",
+	"candidates", "members", "supporters", "voters", "deputies", "senators", "legislators",
 	"officers", "personnel", "staff", "crew", "crews", "advisers", "advisors", "experts", "extremists",
 	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages",
 	"immigrants", "migrants", "pilgrims", "farmers", "miners", "journalists", "reporters", "youths",
@@ -181,6 +182,7 @@ var factionHeads = setOf(
 	"leaders", "tribesmen", "militias", "militia", "militiamen", "fundamentalists", "extremists",
 	"nationalists", "radicals", "activists", "protesters", "demonstrators", "refugees", "settlers",
 	"gunmen", "politicians", "clerics", "group", "movement", "faction", "factions", "insurgency",
+	"organization", "organisation",
 )
 
 // factionAdjectives are capitalised adjectives of religion, ideology or
