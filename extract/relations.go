@@ -515,10 +515,19 @@ func (c *clause) skipAsSubject(sp span) bool {
 			return true // "Trump's envoy is to meet Putin": someone else acts
 		}
 		if sp.end+1 < len(c.toks) {
-			next := c.toks[sp.end+1].Text
 			// "Russia's army", "Taiwan's Vice Foreign Minister": the
-			// country acts through them.
-			return !agentHeads[strings.ToLower(next)] && !roleNouns[strings.ToLower(next)] && !titleWords[next]
+			// country acts through them; also with a modifier between:
+			// "Nicaragua's Sandinista government", "Iraq's interim government".
+			for k := sp.end + 1; k < len(c.toks) && k <= sp.end+3; k++ {
+				w := c.toks[k]
+				if lw := strings.ToLower(w.Text); agentHeads[lw] && !isCapitalised(w.Text) || k == sp.end+1 && (roleNouns[lw] || titleWords[w.Text]) {
+					return false
+				}
+				if w.Tag != "JJ" && w.Tag != "NNP" && w.Tag != "NN" || c.owner[k] >= 0 {
+					break
+				}
+			}
+			return true
 		}
 	}
 	return false
@@ -700,6 +709,12 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 	lem := c.x.lemmas.Verb(c.toks[v].Text)
 	if via == "of" {
 		w := c.wordAt(k - 1)
+		if possessionNouns[w] {
+			// "shelled positions of the Palestinian security forces": a
+			// deed done to an actor's holdings is done to the actor.
+			_, mode, _, _ := classify(lem, noun)
+			return mode != "material"
+		}
 		return nounPredicates[w] == "" && nounEvents[w] == "" && !isActionNoun(w) && !agentHeads[w] && !roleNouns[w]
 	}
 	// A place after an event verb is where the event hits ("lifted a

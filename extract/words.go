@@ -195,6 +195,12 @@ var factionAdjectives = setOf(
 	"Uyghur", "Tuareg", "Berber", "Roma", "Basque", "Catalan", "Corsican", "Chechen", "Kashmiri",
 )
 
+// possessionNouns name what an actor holds; a deed done to them is done
+// to the actor: "shelled positions of the rebels".
+var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "base", "homes",
+	"offices", "headquarters", "territory", "strongholds", "stronghold", "property", "assets",
+	"convoy", "convoys", "vessels", "ships", "facilities", "installations", "lines")
+
 // possessiveDeterminers open a noun phrase owned by an actor named before.
 var possessiveDeterminers = setOf("his", "her", "its", "their")
 
