@@ -174,6 +174,10 @@ var nounEvents = map[string]string{
 // general strike", "went on strike", "began a hunger strike".
 var protestVerbs = setOf("stage", "hold", "begin", "start", "continue", "call", "organize", "organise", "go", "end")
 
+// promisable event types become AGREE when announced for the future: a
+// promise to help, yield or meet is an agreement to.
+var promisable = map[string]bool{Support: true, Aid: true, Concede: true, Retreat: true, Consult: true, Cooperate: true}
+
 // controllerEvents are the event types that a verb or adjective governing
 // "to VERB" imposes on the inner verb: PLOVER codes a promise to act as
 // AGREE and a refusal as REJECT, whatever the act.

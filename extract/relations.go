@@ -163,6 +163,9 @@ type relation struct {
 	// meet" a rejection.
 	event      string
 	confidence float64
+	// promise marks a cooperative deed announced for the future ("will
+	// support", "would release"): PLOVER codes the commitment as AGREE.
+	promise bool
 }
 
 // verbRelations reads the relation a verb at v expresses, if any.
@@ -210,7 +213,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if t < 0 || !raisingWords[c.wordAt(t)] {
 			return nil
 		}
-		governor = controllerEvents[x.lemmas.Verb(c.wordAt(t))]
+		if governor = controllerEvents[c.wordAt(t)]; governor == "" {
+			governor = controllerEvents[x.lemmas.Verb(c.wordAt(t))]
+		}
 		if subjects, subjStart = c.subjects(t); len(subjects) == 0 {
 			return nil
 		}
@@ -303,6 +308,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	r.event = governor
 	r.negated = c.negated(subjStart, v) || head >= 0 && c.negated(subjStart, head)
 	r.hypo = c.hypothetical(subjStart, v) || head >= 0 && c.hypothetical(subjStart, head)
+	r.promise = c.promised(subjStart, v)
 	if len(r.subjects) > 1 || len(r.objects) > 1 {
 		r.confidence *= 0.95
 	}
@@ -367,6 +373,9 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 // triple builds the stored triple for a relation between two actors.
 func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relation, conf float64) news.Triple {
 	ev, mode, score, sym := classify(r.predicate, r.noun)
+	if r.promise && r.event == "" && !r.negated && promisable[ev] {
+		r.event = Agree
+	}
 	if r.event != "" && r.event != ev {
 		info := events[r.event]
 		ev, mode, score, sym = r.event, info.mode, info.score, info.symmetric
@@ -893,6 +902,17 @@ func (c *clause) byAgent(v int) []int {
 func (c *clause) negated(from, v int) bool {
 	for i := max(from, v-4); i < v; i++ {
 		if negators[strings.ToLower(c.toks[i].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// promised reports a modal of future or intent between subject and verb:
+// "will support", "would release".
+func (c *clause) promised(from, v int) bool {
+	for i := max(from, v-4); i < v; i++ {
+		if w := strings.ToLower(c.toks[i].Text); c.toks[i].Tag == "MD" && (w == "will" || w == "would" || w == "'ll" || w == "shall") {
 			return true
 		}
 	}
