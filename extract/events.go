@@ -117,11 +117,11 @@ var verbEvents = map[string]string{
 	"sanction": Sanction, "embargo": Sanction, "ban": Sanction, "expel": Sanction, "suspend": Sanction,
 	"impose": Sanction, "penalise": Sanction, "penalize": Sanction, "blacklist": Sanction,
 	"freeze": Sanction, "sever": Sanction, "cut": Sanction, "cancel": Sanction, "bar": Sanction,
-	"restrict": Sanction, "punish": Sanction, "fine": Sanction, "tariff": Sanction, "deport": Sanction, "prohibit": Sanction, "withhold": Sanction,
+	"restrict": Sanction, "punish": Sanction, "fine": Sanction, "tariff": Sanction, "prohibit": Sanction, "withhold": Sanction,
 	// MOBILIZE
 	"mobilise": Mobilize, "mobilize": Mobilize, "deploy": Mobilize, "mass": Mobilize, "station": Mobilize,
 	// COERCE
-	"arrest": Coerce, "detain": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
+	"arrest": Coerce, "detain": Coerce, "deport": Coerce, "outlaw": Coerce, "curfew": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
 	"raid": Coerce, "jail": Coerce, "imprison": Coerce, "kidnap": Coerce, "abduct": Coerce,
 	"confiscate": Coerce, "coerce": Coerce, "force": Coerce, "crack down on": Coerce, "expropriate": Coerce,
 	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce, "demolish": Coerce,
@@ -173,6 +173,27 @@ var nounEvents = map[string]string{
 // protestVerbs with "strike" make it a stoppage, not an attack: "staged a
 // general strike", "went on strike", "began a hunger strike".
 var protestVerbs = setOf("stage", "hold", "begin", "start", "continue", "call", "organize", "organise", "go", "end")
+
+// protestActs are deeds of protest whatever their object: "blocked roads
+// to demand", "rioted calling for".
+var protestActs = setOf("block", "riot", "march", "demonstrate", "rally", "boycott", "picket", "strike")
+
+// haltVerbs withdraw what their object names; withdrawing cooperation is
+// a sanction: "halted economic aid", "suspended talks".
+var haltVerbs = setOf("halt", "suspend", "cut", "freeze", "end", "stop", "reduce", "cancel", "curtail", "withdraw")
+
+// coopEvents are the cooperative event types a halt verb can withdraw.
+var coopEvents = map[string]bool{Aid: true, Consult: true, Cooperate: true, Support: true}
+
+// conventionalArms are verbs of attack with military weapons: PLOVER codes
+// them FIGHT whoever fires.
+var conventionalArms = setOf("shell", "bombard", "pound", "fire", "fire on", "shoot", "shoot down", "strike", "airstrike")
+
+// militaryHeads are the nouns that make a subject an armed force: "Serb
+// forces killed" is FIGHT, "gunmen killed" ASSAULT.
+var militaryHeads = setOf("forces", "force", "troops", "army", "military", "aircraft", "tanks", "gunships",
+	"helicopters", "jets", "warplanes", "navy", "artillery", "soldiers", "warships", "marines",
+	"paratroopers", "drones", "bombers", "units", "air")
 
 // promisable event types become AGREE when announced for the future: a
 // promise to help, yield or meet is an agreement to.

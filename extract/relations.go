@@ -57,7 +57,8 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 				if s.spans[subj].kind != named || s.spans[obj].kind != named {
 					conf *= 0.85
 				}
-				out = append(out, x.triple(a, s, sa, oa, r, conf))
+				sub := s.spans[subj]
+				out = append(out, x.triple(a, s, sa, oa, r, conf, strings.ToLower(s.tokens[sub.end-1].Text)))
 			}
 		}
 	}
@@ -197,9 +198,14 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	defer func() { c.sharedVerb = -1 }()
 	if purpose >= 0 {
 		// "staged a hunger strike to protest X", "blocked roads demanding
-		// that X resign": the purpose is the main clause subject's.
+		// that X resign": the purpose is the main clause subject's, and a
+		// demand made by protesting is a protest.
 		if subjects, subjStart = c.subjects(purpose); len(subjects) == 0 {
 			return nil
+		}
+		main := x.lemmas.Verb(toks[purpose].Text)
+		if ev, _, _, _ := classify(main, c.objects(purpose).noun); ev == Protest || protestActs[main] || protestVerbs[main] && protestNouns(c, purpose) {
+			governor = Protest
 		}
 	} else if toks[v].Tag == "VB" && v > 0 && toks[v-1].Tag == "TO" {
 		// An infinitive's subject is the controlling verb's subject or
@@ -235,7 +241,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if inner < 0 || reportingVerbs[x.lemmas.Verb(toks[inner].Text)] {
 			return nil
 		}
-		governor = controllerEvents[lem]
+		if governor = controllerEvents[lem]; governor == "" {
+			governor = controllerEvents[c.wordAt(inner-2)] // "is willing to send"
+		}
 		v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 	}
 	if passive && statePassives[lem] && c.wordAt(v+1) == "to" && len(c.byAgent(v)) == 0 {
@@ -261,6 +269,10 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			}
 		}
 		switch {
+		case haltVerbs[lem] && coopEvents[nounEvents[o.noun]]:
+			// "halted economic aid to Serbia", "suspended talks with":
+			// cooperation withdrawn is a sanction.
+			governor = Sanction
 		case protestVerbs[lem] && (o.noun == "strike" || nounEvents[o.noun] == Protest):
 			// "staged a hunger strike against X", "held rallies against X".
 			lem = "protest"
@@ -370,9 +382,17 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 	return relation{}, false
 }
 
-// triple builds the stored triple for a relation between two actors.
-func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relation, conf float64) news.Triple {
+// triple builds the stored triple for a relation between two actors;
+// subjectHead is the last word of the subject's mention ("forces" in
+// "Serb forces").
+func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relation, conf float64, subjectHead string) news.Triple {
 	ev, mode, score, sym := classify(r.predicate, r.noun)
+	if ev == Assault && (conventionalArms[r.predicate] || militaryHeads[subjectHead]) {
+		// PLOVER tells armed forces' violence (FIGHT: "Serb forces killed",
+		// "rebels shelled Juba") from other violence (ASSAULT: bombings,
+		// torture, abductions).
+		r.event = Fight
+	}
 	if r.promise && r.event == "" && !r.negated && promisable[ev] {
 		r.event = Agree
 	}
@@ -857,6 +877,17 @@ func (c *clause) controlled(v int) int {
 		}
 	}
 	return -1
+}
+
+// protestNouns reports whether a protest noun ("strike", "rally") follows
+// verb v closely: "continued their hunger strike to demand".
+func protestNouns(c *clause, v int) bool {
+	for k := v + 1; k < len(c.toks) && k <= v+5; k++ {
+		if w := c.wordAt(k); w == "strike" || nounEvents[w] == Protest {
+			return true
+		}
+	}
+	return false
 }
 
 // mainVerb returns the finite verb a purpose clause at v depends on:
