@@ -506,7 +506,7 @@ func (c *clause) subjects(v int) ([]int, int) {
 				return []int{c.owner[k]}, c.s.spans[c.owner[k]].start
 			}
 			return nil, 0
-		case subordinators[lw]:
+		case subordinators[lw] && !(lw == "once" && c.wordAt(i+1) == "again"):
 			return nil, 0
 		case isFiniteVerb(toks[i].Tag) && !isAuxWord(lw):
 			return nil, 0
