@@ -33,6 +33,7 @@ var nounPredicates = map[string]string{
 	"cooperation": "cooperate", "partnership": "cooperate", "alliance": "ally",
 	"mediation": "mediate", "investigation": "investigate", "probe": "investigate",
 	"demands": "demand", "demand": "demand", "appeal": "appeal", "request": "request",
+	"pledge": "pledge", "pledges": "pledge", "promise": "promise", "promises": "promise",
 }
 
 // reactionNouns name a reaction whose author follows "from": "drew

@@ -142,7 +142,15 @@ func (x *Extractor) retagVerbs(c *clause) {
 		}
 		w := strings.ToLower(t.Text)
 		lem := x.lemmas.Verb(w)
-		if !x.lemmas.IsBase(lem) || lem == w {
+		if !x.lemmas.IsBase(lem) {
+			continue
+		}
+		if lem == w {
+			// A base form is a present tense only after a plural subject:
+			// "Trump and Putin meet on the tarmac".
+			if st := c.s.spans[c.owner[a]].start; a == v-1 && st >= 2 && c.wordAt(st-1) == "and" && c.owner[st-2] >= 0 {
+				t.Tag = "VBP"
+			}
 			continue
 		}
 		switch {
