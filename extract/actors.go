@@ -125,6 +125,43 @@ func isShouted(w string) bool {
 	return letters >= 3
 }
 
+// maxLabelCache bounds the entity model's cache (see labelWindow); when
+// full it is emptied, so memory stays flat however much text is read.
+const maxLabelCache = 1 << 15
+
+// labelWindow runs the entity model on a window of tokens. The model's
+// labels depend only on the window (each token's text, tag and label
+// before the call), and names recur with the same neighbours ("President
+// Putin said"), so results are kept by the window's content: the same
+// labels as the model gives, without asking it again.
+func (x *Extractor) labelWindow(window []tokenT) {
+	key := x.keyBuf[:0]
+	for _, t := range window {
+		key = append(key, t.Text...)
+		key = append(key, 0)
+		key = append(key, t.Tag...)
+		key = append(key, 0)
+		key = append(key, t.Label...)
+		key = append(key, 1)
+	}
+	x.keyBuf = key
+	if labels, ok := x.labelCache[string(key)]; ok {
+		for i := range window {
+			window[i].Label = labels[i]
+		}
+		return
+	}
+	x.ner.Label(window)
+	if x.labelCache == nil || len(x.labelCache) >= maxLabelCache {
+		x.labelCache = make(map[string][]string)
+	}
+	labels := make([]string, len(window))
+	for i, t := range window {
+		labels[i] = t.Label
+	}
+	x.labelCache[string(key)] = labels
+}
+
 // contextTokens is how many tokens either side of a name the entity model
 // sees when label asks it about the name.
 const contextTokens = 1
@@ -149,7 +186,7 @@ func (d *document) label(toks []tokenT, from, to int) {
 		return
 	}
 	window := append(d.window[:0], toks[lo:hi]...)
-	d.x.ner.Label(window)
+	d.x.labelWindow(window)
 	for i := from; i < to && i < len(toks); i++ {
 		if !d.labelled[i] {
 			toks[i].Label = window[i-lo].Label

@@ -36,6 +36,10 @@ type Extractor struct {
 	tagger    *tag.Tagger
 	ner       *ner.Extracter
 	lemmas    *lemma.Lemmatizer
+	// labelCache keeps the entity model's labels by window (see
+	// labelWindow); keyBuf is scratch space for its keys.
+	labelCache map[string][]string
+	keyBuf     []byte
 }
 
 // New returns an Extractor.
