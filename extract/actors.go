@@ -363,7 +363,9 @@ func pronounSubject(words []string, toks []tokenT, i int) bool {
 func (d *document) titleMention(words []string, toks []tokenT, i int) (int, string, string, bool) {
 	// "the Russian president", or after a possessive "Trump's special
 	// envoy" (the possessor is a span of its own).
-	if !strings.EqualFold(words[i], "the") && !(isPossessive(words[i]) && i > 0 && isCapitalised(words[i-1])) {
+	// "his Russian counterpart": whoever holds the role for that country.
+	counterpart := (words[i] == "his" || words[i] == "her") && i+2 < len(words) && strings.EqualFold(words[i+2], "counterpart")
+	if !strings.EqualFold(words[i], "the") && !(isPossessive(words[i]) && i > 0 && isCapitalised(words[i-1])) && !counterpart {
 		return 0, "", "", false
 	}
 	j := i + 1
@@ -383,6 +385,12 @@ func (d *document) titleMention(words []string, toks []tokenT, i int) (int, stri
 	// Modifiers like "foreign", "prime", "deputy" before the head.
 	for j < len(words) && titleWords[capitalise(words[j])] && !titleHeads[strings.ToLower(words[j])] {
 		j++
+	}
+	if counterpart {
+		if aff == "" || j >= len(words) || !strings.EqualFold(words[j], "counterpart") {
+			return 0, "", "", false
+		}
+		return j + 1 - i, "counterpart", aff, true
 	}
 	if j >= len(words) || !titleHeads[strings.ToLower(words[j])] {
 		return 0, "", "", false
@@ -676,7 +684,9 @@ func latestOf(as, recent []*actor) *actor {
 // the article introduced so.
 func byTitle(recent, all []*actor, title, affiliation string) *actor {
 	match := func(a *actor) bool {
-		return a.title == title && (affiliation == "" || a.affiliation == affiliation)
+		// A counterpart is the person of that country in the story,
+		// whatever the title they were introduced with.
+		return (a.title == title || title == "counterpart" && a.typ == news.Person) && (affiliation == "" || a.affiliation == affiliation)
 	}
 	for i := len(recent) - 1; i >= 0; i-- {
 		if match(recent[i]) {

@@ -246,13 +246,18 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		// "X said ..." is speech, not a relation; but "X plans to visit Y"
 		// and "X wants to meet Y" carry the inner verb's relation.
 		inner := c.controlled(v)
-		if inner < 0 || reportingVerbs[x.lemmas.Verb(toks[inner].Text)] {
+		switch {
+		case inner < 0 && lightVerbs[lem]:
+			// "continued their attacks on", "announced sanctions on": the
+			// noun carries the relation.
+		case inner < 0 || reportingVerbs[x.lemmas.Verb(toks[inner].Text)]:
 			return nil
+		default:
+			if governor = controllerEvents[lem]; governor == "" {
+				governor = controllerEvents[c.wordAt(inner-2)] // "is willing to send"
+			}
+			v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 		}
-		if governor = controllerEvents[lem]; governor == "" {
-			governor = controllerEvents[c.wordAt(inner-2)] // "is willing to send"
-		}
-		v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 	}
 	if passive && statePassives[lem] && c.wordAt(v+1) == "to" && len(c.byAgent(v)) == 0 {
 		// "Israel is opposed to French mediation": a state, read actively.
@@ -312,6 +317,11 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			// deed made to depend on another's is a threat to them.
 			r.objects = append(r.objects, cond)
 			governor = Threaten
+		}
+		if len(r.objects) == 0 && len(subjects) >= 2 && o.reciprocal {
+			// "Russia and Ukraine continued their attacks against each
+			// other": each on each (emit skips an actor on itself).
+			r.objects = subjects
 		}
 		if len(r.objects) == 0 && len(subjects) >= 2 {
 			// "Trump and Putin met": a symmetric event between the subjects.
@@ -581,6 +591,7 @@ type objectsFound struct {
 	via, nounPred string
 	controlled    bool // the object belongs to a verb controlled by this one: "threatened to sink"
 	joint         bool // "a joint statement": the subjects act together
+	reciprocal    bool // "attacks against each other": each subject acts on the others
 	gap           int  // tokens between the verb and the object
 }
 
@@ -671,6 +682,8 @@ func (c *clause) objects(v int) objectsFound {
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case lw == "joint" || lw == "mutual" || lw == "bilateral":
 			o.joint = true
+		case lw == "each" && c.wordAt(i+1) == "other" || lw == "one" && c.wordAt(i+1) == "another":
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint, reciprocal: true}
 		}
 		// Only the first noun phrase gives the head: "a hunger strike in
 		// protest against rights violations" is about a strike.
