@@ -27,7 +27,8 @@ func benchArticle(id string, version, n int) news.Extraction {
 
 // BenchmarkIngest measures ingest into an on-disk store in triples/s: new
 // articles, unchanged re-ingests (a read only) and changed articles (replace
-// in one transaction).
+// in one transaction), one Ingest an article, and new and changed articles
+// with IngestBatch, as a build stores them.
 func BenchmarkIngest(b *testing.B) {
 	const triplesPerArticle = 20
 	ctx := context.Background()
@@ -58,6 +59,48 @@ func BenchmarkIngest(b *testing.B) {
 		for i := range b.N {
 			ingest(b, s, exs[i], New)
 		}
+		report(b)
+	})
+	// batch is how ingest.Run stores a bulk load: IngestBatch of batchSize
+	// articles at a time.
+	const batchSize = 64
+	ingestBatches := func(b *testing.B, s *Store, exs []news.Extraction, want Status) {
+		for len(exs) > 0 {
+			n := min(batchSize, len(exs))
+			sts, err := s.IngestBatch(ctx, exs[:n])
+			if err != nil || len(sts) != n {
+				b.Fatalf("IngestBatch = %d statuses, %v; want %d", len(sts), err, n)
+			}
+			for _, st := range sts {
+				if st != want {
+					b.Fatalf("IngestBatch status %v, want %v", st, want)
+				}
+			}
+			exs = exs[n:]
+		}
+	}
+	b.Run("new-batch", func(b *testing.B) {
+		s := open(b)
+		exs := make([]news.Extraction, b.N)
+		for i := range exs {
+			exs[i] = benchArticle(fmt.Sprintf("article-%d", i), 0, triplesPerArticle)
+		}
+		b.ResetTimer()
+		ingestBatches(b, s, exs, New)
+		report(b)
+	})
+	b.Run("changed-batch", func(b *testing.B) {
+		s := open(b)
+		exs := make([]news.Extraction, b.N)
+		edits := make([]news.Extraction, b.N)
+		for i := range exs {
+			id := fmt.Sprintf("article-%d", i)
+			exs[i] = benchArticle(id, 0, triplesPerArticle)
+			edits[i] = benchArticle(id, 1, triplesPerArticle)
+		}
+		ingestBatches(b, s, exs, New)
+		b.ResetTimer()
+		ingestBatches(b, s, edits, Changed)
 		report(b)
 	})
 	b.Run("unchanged", func(b *testing.B) {

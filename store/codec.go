@@ -211,8 +211,11 @@ type articleRecord struct {
 	Triples, Mentions              int
 }
 
-func (r articleRecord) encode() []byte {
-	var e encoder
+func (r articleRecord) encode() []byte { return r.appendTo(nil) }
+
+// appendTo appends the encoding of r to b.
+func (r articleRecord) appendTo(b []byte) []byte {
+	e := encoder{b: b}
 	e.str(r.Hash)
 	e.str(r.Title)
 	e.str(r.Date)
@@ -245,7 +248,12 @@ const (
 
 // encodeTriple encodes t without its Doc, which is the key's article.
 func encodeTriple(t news.Triple) []byte {
-	e := encoder{b: make([]byte, 0, 64+len(t.Sentence))}
+	return appendTriple(make([]byte, 0, 64+len(t.Sentence)), t)
+}
+
+// appendTriple appends the encoding of t (see encodeTriple) to b.
+func appendTriple(b []byte, t news.Triple) []byte {
+	e := encoder{b: b}
 	e.str(t.Sentence)
 	e.int(t.SentenceIndex)
 	e.int(t.Start)
@@ -284,7 +292,12 @@ func tripleFlags(t news.Triple) byte {
 // encodeRelation encodes the relationRecord of t: the value of its 's' and
 // 'o' index keys.
 func encodeRelation(t news.Triple) []byte {
-	e := encoder{b: make([]byte, 0, 24+len(t.Event)+len(t.Predicate)+len(t.Date))}
+	return appendRelation(make([]byte, 0, 24+len(t.Event)+len(t.Predicate)+len(t.Date)), t)
+}
+
+// appendRelation appends the relationRecord of t to b.
+func appendRelation(b []byte, t news.Triple) []byte {
+	e := encoder{b: b}
 	e.str(t.Event)
 	e.str(t.Predicate)
 	e.str(t.Date)
@@ -346,8 +359,11 @@ func decodeTriple(doc string, b []byte) (news.Triple, error) {
 }
 
 // encodeMention encodes m without its Doc, which is the key's article.
-func encodeMention(m news.Mention) []byte {
-	var e encoder
+func encodeMention(m news.Mention) []byte { return appendMention(nil, m) }
+
+// appendMention appends the encoding of m (see encodeMention) to b.
+func appendMention(b []byte, m news.Mention) []byte {
+	e := encoder{b: b}
 	e.str(m.ActorID)
 	e.str(m.Name)
 	e.str(m.Type)
@@ -404,8 +420,11 @@ func decodeVersion(b []byte) (uint32, error) {
 	return binary.BigEndian.Uint32(b), nil
 }
 
-func (t *tally) encode() []byte {
-	var e encoder
+func (t *tally) encode() []byte { return t.appendTo(nil) }
+
+// appendTo appends the encoding of t to b.
+func (t *tally) appendTo(b []byte) []byte {
+	e := encoder{b: b}
 	e.uint(uint64(t.Articles))
 	e.uint(uint64(t.Mentions))
 	e.multiset(t.Names)

@@ -124,7 +124,7 @@ func FuzzIngest(f *testing.F) {
 			},
 		}
 		st, err := s.Ingest(ctx, ex)
-		if _, _, perr := prepare(ex); perr != nil {
+		if _, perr := prepare(ex); perr != nil {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("Ingest of invalid extraction: err = %v, want ErrInvalid", err)
 			}
@@ -173,7 +173,7 @@ func FuzzIngest(f *testing.F) {
 		if err := s.ArticleMentions(ctx, id, func(m news.Mention) error { mentions = append(mentions, m); return nil }); err != nil {
 			t.Fatal(err)
 		}
-		_, wantMentions, _ := prepare(ex)
+		_, wantMentions, _ := prepareParts(ex)
 		if diff := cmp.Diff(wantMentions, mentions); diff != "" {
 			t.Errorf("ArticleMentions (-want +got):\n%s", diff)
 		}

@@ -292,12 +292,14 @@ func openWriter(ctx context.Context, dir string, opts Options) (_ *Store, err er
 		return nil, err
 	}
 	s.lock = lock
+	s.stopRelease = keepReleasingTablePages(dir, releaseInterval)
 	defer func() {
 		if err != nil {
 			if s.base != nil {
 				s.base.Close()
 			}
 			s.discard()
+			s.stopRelease()
 			lock.release()
 		}
 	}()
@@ -567,8 +569,10 @@ func markPublished(path string) {
 // commit publishes the writer's generation and releases everything; see
 // Commit. It runs once, under writeMu.
 func (s *Store) commit() error {
+	s.settle() // a failed write is in s.failed
 	s.db.Store(nil)
 	defer s.lock.release()
+	defer s.stopReleasing()
 	if s.opts.InMemory {
 		return closeDB(s.dir, s.next)
 	}
@@ -660,8 +664,8 @@ func (s *Store) checkSpace(need uint64) error {
 // preparing it at the first write, after checking the free space when
 // enough has been written since the last check. Called under writeMu.
 func (s *Store) beginWrite() (*badger.Txn, error) {
-	if s.failed != nil {
-		return nil, s.failed
+	if err := s.settle(); err != nil {
+		return nil, err
 	}
 	if s.bdb() == nil {
 		return nil, fmt.Errorf("store %s: %w", s.dir, ErrClosed)

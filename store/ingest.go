@@ -55,60 +55,287 @@ func (s Status) String() string {
 // Start, End), ties in input order. An article too large for one
 // transaction gives an error wrapping ErrTooLarge and leaves the store as
 // it was.
+//
+// Ingest is IngestBatch of one extraction that returns once badger has
+// written it; a bulk load should call IngestBatch with many.
 func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	if s.readOnly {
-		return 0, fmt.Errorf("ingest %q: %w", ex.Article.ID, ErrReadOnly)
-	}
-	id := ex.Article.ID
-	triples, mentions, err := prepare(ex)
+	statuses, err := s.IngestBatch(ctx, []news.Extraction{ex})
 	if err != nil {
 		return 0, err
 	}
-	hash := ex.Article.Hash()
+	s.writeMu.Lock()
+	err = s.settle()
+	s.writeMu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	return statuses[0], nil
+}
+
+// Transactions of IngestBatch end after this many articles, or once this
+// many key and value bytes are written, whichever comes first. Badger
+// refuses a transaction above 15% of its memtable (about 4.8 MiB, see
+// badgerOptions), so a transaction closed at 1 MiB has room for the
+// article that crosses the mark unless that one alone is several MiB; a
+// transaction that overflows anyway is discarded and its articles stored
+// again in smaller ones.
+const (
+	maxTxnArticles = 256
+	maxTxnBytes    = 1 << 20
+)
+
+// IngestBatch stores extractions in order, each exactly as Ingest would
+// (same statuses, same stored result, same errors), but with many articles
+// in one badger transaction: the aggregate of an actor named by several of
+// them, and the counts, are written once a transaction instead of once an
+// article, and the fixed cost of a transaction is shared. An article is
+// never split between transactions, so a crash still leaves each article
+// in its old version or its new one, and an error or cancellation between
+// transactions leaves whole articles stored.
+//
+// It returns the status of exs[:len(statuses)], which are stored. On an
+// error (an invalid or too large extraction, a failed write, a cancelled
+// ctx) nothing of exs[len(statuses):] is stored, and the error names the
+// article it concerns. An article id given twice is stored twice, in
+// order, as two calls of Ingest would.
+//
+// The last transaction is written by badger after IngestBatch returns
+// (see commitAsync), so that the caller's next batch is prepared
+// meanwhile: every read waits for it, and should the write fail, the next
+// IngestBatch, DeleteArticle and Commit return the error, and Commit
+// publishes nothing.
+func (s *Store) IngestBatch(ctx context.Context, exs []news.Extraction) ([]Status, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(exs) == 0 {
+		return nil, nil
+	}
+	if s.readOnly {
+		return nil, fmt.Errorf("ingest %q: %w", exs[0].Article.ID, ErrReadOnly)
+	}
+	// Invalid extractions are found before anything is written: those
+	// before the first invalid one are stored, then its error returned.
+	arts := make([]preparedArticle, 0, len(exs))
+	var invalid error
+	for _, ex := range exs {
+		a, err := prepare(ex)
+		if err != nil {
+			invalid = err
+			break
+		}
+		arts = append(arts, a)
+	}
+	s.encodeChanged(arts)
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	statuses := make([]Status, 0, len(arts))
 	// The unchanged check reads the published generation until the first
-	// write, so that a run that changes nothing copies nothing.
-	old, found, err := s.storedArticle(id)
+	// write, so that a run that changes nothing copies nothing; and
+	// unchanged articles need no write transaction.
+	n, err := s.leadingUnchanged(arts)
+	for range n {
+		statuses = append(statuses, Unchanged)
+	}
 	if err != nil {
-		return 0, fmt.Errorf("ingest %q: %w", id, err)
+		return statuses, err
 	}
-	if found && old.Hash == hash {
-		return Unchanged, nil
+	arts = arts[n:]
+	limit := maxTxnArticles
+	for len(arts) > 0 {
+		done, err := s.ingestTxn(ctx, arts, limit)
+		var split splitError
+		if errors.As(err, &split) {
+			limit = max(1, int(split)/2)
+			continue
+		}
+		statuses = append(statuses, done...)
+		if err != nil {
+			return statuses, err
+		}
+		arts = arts[len(done):]
 	}
-	txn, err := s.beginWrite()
-	if err != nil {
-		return 0, fmt.Errorf("ingest %q: %w", id, err)
+	return statuses, invalid
+}
+
+// encodeChanged encodes what the articles that are not stored with the
+// same hash write (see encodeArticle), before the writer's lock is taken:
+// this work then overlaps the commit of the previous transaction, which
+// badger writes on a goroutine of its own. Unchanged articles are left
+// alone, so that a run that changes nothing costs a read an article. The
+// check here is only a hint: the transaction reads again, and encodes what
+// is still to encode.
+func (s *Store) encodeChanged(arts []preparedArticle) {
+	stored := make([]bool, len(arts))
+	if db := s.bdb(); db != nil {
+		db.View(func(txn *badger.Txn) error {
+			for i, a := range arts {
+				old, found, err := getArticle(txn, a.ex.Article.ID)
+				if err != nil {
+					return err
+				}
+				stored[i] = found && old.Hash == a.hash
+			}
+			return nil
+		})
 	}
-	defer txn.Discard()
-	if old, found, err = getArticle(txn, id); err != nil {
-		return 0, fmt.Errorf("ingest %q: %w", id, err)
-	}
-	c := s.newChange(txn)
-	if found {
-		if err := c.removeArticle(id, old); err != nil {
-			return 0, fmt.Errorf("ingest %q: %w", id, err)
+	for i := range arts {
+		if !stored[i] {
+			arts[i].encode()
 		}
 	}
-	if err := c.addArticle(ex.Article, hash, triples, mentions); err != nil {
-		return 0, fmt.Errorf("ingest %q: %w", id, err)
+}
+
+// leadingUnchanged returns how many articles at the front of arts the
+// database reads go through holds with the same hash, in one read
+// transaction.
+func (s *Store) leadingUnchanged(arts []preparedArticle) (int, error) {
+	db := s.bdb()
+	if db == nil {
+		return 0, fmt.Errorf("ingest %q: %w", arts[0].ex.Article.ID, ErrClosed)
+	}
+	n := 0
+	err := db.View(func(txn *badger.Txn) error {
+		for _, a := range arts {
+			old, found, err := getArticle(txn, a.ex.Article.ID)
+			if err != nil {
+				return fmt.Errorf("ingest %q: %w", a.ex.Article.ID, err)
+			}
+			if !found || old.Hash != a.hash {
+				return nil
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// splitError is what ingestTxn returns when a transaction of n > 1
+// articles grew too large for badger: nothing was written, and the
+// articles go again in smaller transactions.
+type splitError int
+
+func (e splitError) Error() string {
+	return fmt.Sprintf("store: a transaction of %d articles is too large", int(e))
+}
+
+// ingestTxn stores articles from the front of arts in one transaction, at
+// most limit of them, and returns the statuses of those it committed. An
+// article whose id is already in the transaction starts the next one, so
+// that the reads of a transaction never need its own writes.
+func (s *Store) ingestTxn(ctx context.Context, arts []preparedArticle, limit int) ([]Status, error) {
+	first := arts[0].ex.Article.ID
+	txn, err := s.beginWrite()
+	if err != nil {
+		return nil, fmt.Errorf("ingest %q: %w", first, err)
+	}
+	defer txn.Discard()
+	c := s.newChange(txn)
+	defer c.close()
+	statuses := make([]Status, 0, min(limit, len(arts)))
+	ids := make(map[string]bool, min(limit, len(arts)))
+	tooLarge := func(id string, err error) error {
+		if errors.Is(err, ErrTooLarge) && len(statuses) > 0 {
+			return splitError(len(statuses) + 1)
+		}
+		return fmt.Errorf("ingest %q: %w", id, err)
+	}
+	for _, a := range arts {
+		id := a.ex.Article.ID
+		if len(statuses) == limit || ids[id] || (len(statuses) > 0 && c.bytes >= maxTxnBytes) {
+			break
+		}
+		st, err := c.ingest(a)
+		if err != nil {
+			return nil, tooLarge(id, err)
+		}
+		ids[id] = true
+		statuses = append(statuses, st)
+	}
+	if !c.dirty {
+		return statuses, nil // all unchanged
 	}
 	if err := c.finish(); err != nil {
-		return 0, fmt.Errorf("ingest %q: %w", id, err)
+		if errors.Is(err, ErrTooLarge) && len(statuses) > 1 {
+			return nil, splitError(len(statuses))
+		}
+		return nil, fmt.Errorf("ingest %q: %w", first, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, err // nothing committed
+		return nil, err // nothing committed
 	}
-	if err := txn.Commit(); err != nil {
-		s.forget(c)
-		return 0, fmt.Errorf("ingest %q: commit: %w", id, err)
+	what := fmt.Sprintf("ingest %q", first)
+	if len(statuses) > 1 {
+		what = fmt.Sprintf("ingest %q and %d more", first, len(statuses)-1)
 	}
+	s.commitAsync(txn, c, what)
+	return statuses, nil
+}
+
+// inflightCommit is a write transaction handed to badger whose write has
+// not been seen to finish.
+type inflightCommit struct {
+	done chan struct{}
+	err  error  // badger's result, set before done is closed
+	what string // the articles written, for the error
+}
+
+// commitAsync commits the change's transaction on badger's write goroutine
+// and returns at once, so that the caller prepares the next batch while
+// badger writes this one. Reads wait for the write (a badger transaction
+// starts after every commit before it is written), so they never see the
+// store without it; the next write, Commit and Close wait for it with
+// settle, and a failed write stops the writer: it is returned by every
+// later write, and Commit publishes nothing. The aggregates are cached
+// now: if the write fails, no later write reads them. Called under writeMu.
+func (s *Store) commitAsync(txn *badger.Txn, c *change, what string) {
+	f := &inflightCommit{done: make(chan struct{}), what: what}
+	s.inflight = f
 	s.committed(c)
 	s.wrote(c.bytes)
+	txn.CommitWith(func(err error) {
+		f.err = err
+		close(f.done)
+	})
+}
+
+// settle waits for the commit in flight, if any, and returns the error
+// that stops the writer: a failed commit, or a full disk. Called under
+// writeMu.
+func (s *Store) settle() error {
+	if f := s.inflight; f != nil {
+		<-f.done
+		s.inflight = nil
+		if f.err != nil && s.failed == nil {
+			s.failed = fmt.Errorf("%s: commit: %w", f.what, flatError{f.err})
+		}
+	}
+	return s.failed
+}
+
+// ingest adds one article to the change: nothing when it is stored with
+// the same hash, else its old version removed and the new one written.
+func (c *change) ingest(a preparedArticle) (Status, error) {
+	id := a.ex.Article.ID
+	old, found, err := getArticle(c.txn, id)
+	if err != nil {
+		return 0, err
+	}
+	if found && old.Hash == a.hash {
+		return Unchanged, nil
+	}
+	c.dirty = true
+	a.encode()
+	if found {
+		if err := c.removeArticle(id, old); err != nil {
+			return 0, err
+		}
+	}
+	if err := c.addArticle(a); err != nil {
+		return 0, err
+	}
 	if found {
 		return Changed, nil
 	}
@@ -146,6 +373,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		return fmt.Errorf("%w: article %q", ErrNotFound, id)
 	}
 	c := s.newChange(txn)
+	defer c.close()
 	if err := c.removeArticle(id, old); err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
 	}
@@ -178,9 +406,39 @@ func (s *Store) storedArticle(id string) (rec articleRecord, found bool, err err
 	return rec, found, err
 }
 
-// prepare validates ex and returns its triples and mentions with Doc filled
-// in and mentions in sentence order. ex itself is not modified.
-func prepare(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
+// preparedArticle is an extraction checked and encoded, ready to write.
+type preparedArticle struct {
+	ex       news.Extraction
+	hash     string            // ex.Article.Hash()
+	triples  []news.Triple     // ex.Triples with Doc set
+	mentions []news.Mention    // ex.Mentions with Doc set, in sentence order
+	writes   []entry           // what the new version writes (encodeArticle)
+	tallies  map[string]*tally // the article's tally of each actor; read only
+	encoded  bool              // writes and tallies are filled in
+}
+
+// prepare validates ex and returns it with its hash, and its triples and
+// mentions with Doc filled in and mentions in sentence order. ex itself is
+// not modified.
+func prepare(ex news.Extraction) (preparedArticle, error) {
+	triples, mentions, err := prepareParts(ex)
+	if err != nil {
+		return preparedArticle{}, err
+	}
+	return preparedArticle{ex: ex, hash: ex.Article.Hash(), triples: triples, mentions: mentions}, nil
+}
+
+// encode fills in what the article writes, once.
+func (a *preparedArticle) encode() {
+	if !a.encoded {
+		a.writes, a.tallies = encodeArticle(a.ex.Article, a.hash, a.triples, a.mentions)
+		a.encoded = true
+	}
+}
+
+// prepareParts validates ex and returns its triples and mentions with Doc
+// filled in and mentions in sentence order.
+func prepareParts(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 	id := ex.Article.ID
 	if id == "" {
 		return nil, nil, fmt.Errorf("%w: empty article id", ErrInvalid)
@@ -239,36 +497,55 @@ func prepare(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 	return triples, mentions, nil
 }
 
-// change accumulates one write transaction: the article tallies it removes
-// and adds, the aggregates it writes, and the change in counts.
+// change accumulates one write transaction, of one article or several:
+// the article tallies it removes and adds, summed by actor, the aggregates
+// it writes, and the change in counts.
 type change struct {
-	txn    *badger.Txn
+	txn *badger.Txn
+	// scan reads the same snapshot as txn without its pending writes: a
+	// badger iterator in txn sorts all of them first, which in a
+	// transaction of many articles costs more than the scan. Nothing a
+	// scan reads (one article's keys) is written before it in the
+	// transaction: see ingestTxn.
+	scan   *badger.Txn
 	cache  map[string][]byte // the Store's committed aggregates (Store.aggs); read only
-	old    map[string]*tally // actor → tally of the removed article version
-	new    map[string]*tally // actor → tally of the added article version
+	old    map[string]*tally // actor → tallies of the removed article versions, summed, without dates
+	new    map[string]*tally // actor → tallies of the added article versions, summed, without dates
 	aggs   map[string][]byte // actor → encoded aggregate written, nil if deleted
 	counts Counts            // deltas; Actors is settled in finish
 	bytes  int               // key and value bytes written, for the free-space checks
+	dirty  bool              // something was removed or added
 }
 
-// maxCachedAggs bounds Store.aggs: a few tens of MiB for large stores.
-const maxCachedAggs = 1 << 17
+// The cache of committed aggregates (Store.aggs) is dropped whole when it
+// would hold more than this many actors or bytes of encoded aggregates.
+const (
+	maxCachedAggs     = 1 << 17
+	maxCachedAggBytes = 32 << 20
+)
 
-// newChange starts a change in txn.
+// newChange starts a change in txn, a write transaction of the writer's
+// generation.
 func (s *Store) newChange(txn *badger.Txn) *change {
-	return &change{txn: txn, cache: s.aggs, old: map[string]*tally{}, aggs: map[string][]byte{}}
+	return &change{txn: txn, scan: s.next.NewTransaction(false), cache: s.aggs,
+		old: map[string]*tally{}, new: map[string]*tally{}, aggs: map[string][]byte{}}
 }
+
+// close ends the change's read transaction.
+func (c *change) close() { c.scan.Discard() }
 
 // committed records the aggregates of a committed change in the cache.
 func (s *Store) committed(c *change) {
-	if len(s.aggs)+len(c.aggs) > maxCachedAggs {
-		s.aggs = map[string][]byte{}
+	if len(s.aggs)+len(c.aggs) > maxCachedAggs || s.aggBytes > maxCachedAggBytes {
+		s.aggs, s.aggBytes = map[string][]byte{}, 0
 	}
 	for actor, v := range c.aggs {
+		s.aggBytes -= len(s.aggs[actor])
 		if v == nil {
 			delete(s.aggs, actor)
 		} else {
 			s.aggs[actor] = v
+			s.aggBytes += len(v)
 		}
 	}
 }
@@ -277,8 +554,20 @@ func (s *Store) committed(c *change) {
 // which may or may not have reached the database.
 func (s *Store) forget(c *change) {
 	for actor := range c.aggs {
+		s.aggBytes -= len(s.aggs[actor])
 		delete(s.aggs, actor)
 	}
+}
+
+// sumTally adds an article's tally t for actor, without its dates, to m.
+// t is left as it was.
+func sumTally(m map[string]*tally, actor string, t *tally) error {
+	sum := m[actor]
+	if sum == nil {
+		sum = &tally{}
+		m[actor] = sum
+	}
+	return sum.add(t.withoutDates(), +1)
 }
 
 // aggregate returns the actor's aggregate as of the transaction's start,
@@ -319,7 +608,7 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 	actors := map[string]bool{}
 	var dels [][]byte
 	var nTriples, nMentions int
-	err := scanTxn(c.txn, triplePrefix(id), false, func(k, v []byte) error {
+	err := scanTxn(c.scan, triplePrefix(id), false, func(k, v []byte) error {
 		_, seq, err := parseSeqKey(prefixTriple, k)
 		if err != nil {
 			return corrupt(k, err)
@@ -338,7 +627,7 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 	if err != nil {
 		return err
 	}
-	err = scanTxn(c.txn, mentionPrefix(id), false, func(k, v []byte) error {
+	err = scanTxn(c.scan, mentionPrefix(id), false, func(k, v []byte) error {
 		m, err := decodeMention(id, v)
 		if err != nil {
 			return corrupt(k, err)
@@ -364,7 +653,9 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 		if t == nil {
 			return fmt.Errorf("%w: no tally of article %q for actor %q", ErrCorrupt, id, actor)
 		}
-		c.old[actor] = t
+		if err := sumTally(c.old, actor, t); err != nil {
+			return err
+		}
 		dels = append(dels, k)
 		if old.Date != "" {
 			dels = append(dels, actorDateKey(actor, old.Date, id))
@@ -382,48 +673,104 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 	return nil
 }
 
-// addArticle writes a new article version. Keys it shares with a version
-// removed earlier in the transaction are overwritten: the last write wins.
-func (c *change) addArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention) error {
+// addArticle writes a new article version, encoded by encodeArticle. Keys
+// it shares with a version removed earlier in the transaction are
+// overwritten: the last write wins.
+func (c *change) addArticle(a preparedArticle) error {
+	for _, e := range a.writes {
+		if err := c.set(e.k, e.v); err != nil {
+			return err
+		}
+	}
+	for actor, t := range a.tallies {
+		if err := sumTally(c.new, actor, t); err != nil {
+			return err
+		}
+	}
+	c.counts.Articles++
+	c.counts.Triples += len(a.triples)
+	c.counts.Mentions += len(a.mentions)
+	return nil
+}
+
+// entry is one key and value to set.
+type entry struct{ k, v []byte }
+
+// encodeArticle returns the keys and values a new version of an article
+// writes ('t', 's', 'o', 'n', 'c', 'd' and 'a'), in that order, and the
+// tally of the article for each of its actors. It reads nothing, so it
+// runs before the transaction, outside the writer's lock. The keys and
+// values share one buffer: a build writes millions of them, and one
+// allocation an article instead of two an entry halves ingest's garbage.
+func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention) ([]entry, map[string]*tally) {
 	id := a.ID
+	tallies := tallyArticle(a.Date, mentions, triples)
+	size := 64 + len(id) + len(a.Title) + len(a.URL) + len(a.Source)
+	for _, t := range triples {
+		size += 3*(len(id)+len(t.SubjectID)+len(t.ObjectID)) + 2*len(t.Sentence) + 160
+	}
+	size += len(mentions) * (len(id) + 96)
+	size += len(tallies) * (2*len(id) + len(a.Date) + 160)
+	type span struct{ k0, k1, v0, v1 int } // key buf[k0:k1], value buf[v0:v1]
+	buf := make([]byte, 0, size)
+	spans := make([]span, 0, 3*len(triples)+len(mentions)+2*len(tallies)+1)
+	var k0 int
+	startKey := func() { k0 = len(buf) }
+	endValue := func(k1 int) { spans = append(spans, span{k0, k1, k1, len(buf)}) }
 	for i, t := range triples {
 		seq := uint32(i)
-		rel := encodeRelation(t)
-		if err := firstErr(
-			c.set(tripleKey(id, seq), encodeTriple(t)),
-			c.set(bySubjectKey(t.SubjectID, t.ObjectID, id, seq), rel),
-			c.set(byObjectKey(t.ObjectID, t.SubjectID, id, seq), rel),
-		); err != nil {
-			return err
-		}
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixTriple, id), seq)
+		k1 := len(buf)
+		buf = appendTriple(buf, t)
+		endValue(k1)
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixBySubject, t.SubjectID, t.ObjectID, id), seq)
+		k1 = len(buf)
+		buf = appendRelation(buf, t)
+		endValue(k1)
+		rel := spans[len(spans)-1]
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixByObject, t.ObjectID, t.SubjectID, id), seq)
+		spans = append(spans, span{k0, len(buf), rel.v0, rel.v1}) // the same relationRecord
 	}
 	for i, m := range mentions {
-		if err := c.set(mentionKey(id, uint32(i)), encodeMention(m)); err != nil {
-			return err
-		}
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixMention, id), uint32(i))
+		k1 := len(buf)
+		buf = appendMention(buf, m)
+		endValue(k1)
 	}
-	c.new = tallyArticle(a.Date, mentions, triples)
-	for actor, t := range c.new {
-		if err := c.set(contributionKey(actor, id), t.encode()); err != nil {
-			return err
-		}
+	for actor, t := range tallies {
+		startKey()
+		buf = appendKey(buf, prefixContribution, actor, id)
+		k1 := len(buf)
+		buf = t.appendTo(buf)
+		endValue(k1)
 		if a.Date != "" {
-			if err := c.set(actorDateKey(actor, a.Date, id), nil); err != nil {
-				return err
-			}
+			startKey()
+			buf = appendKey(buf, prefixActorDate, actor, a.Date, id)
+			endValue(len(buf))
 		}
 	}
 	rec := articleRecord{
 		Hash: hash, Title: a.Title, Date: a.Date, URL: a.URL, Source: a.Source,
 		Triples: len(triples), Mentions: len(mentions),
 	}
-	if err := c.set(articleKey(id), rec.encode()); err != nil {
-		return err
+	startKey()
+	buf = appendKey(buf, prefixArticle, id)
+	k1 := len(buf)
+	buf = rec.appendTo(buf)
+	endValue(k1)
+
+	out := make([]entry, len(spans))
+	for i, sp := range spans {
+		out[i] = entry{k: buf[sp.k0:sp.k1:sp.k1], v: buf[sp.v0:sp.v1:sp.v1]}
+		if sp.v0 == sp.v1 {
+			out[i].v = nil
+		}
 	}
-	c.counts.Articles++
-	c.counts.Triples += len(triples)
-	c.counts.Mentions += len(mentions)
-	return nil
+	return out, tallies
 }
 
 // finish moves each touched actor's aggregate from the old tallies to the
@@ -453,12 +800,12 @@ func (c *change) finish() error {
 			before = agg.nameSet()
 		}
 		if t := c.old[actor]; t != nil {
-			if err := agg.add(t.withoutDates(), -1); err != nil {
+			if err := agg.add(t, -1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}
 		if t := c.new[actor]; t != nil {
-			if err := agg.add(t.withoutDates(), +1); err != nil {
+			if err := agg.add(t, +1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}

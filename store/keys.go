@@ -207,8 +207,12 @@ func key(prefix byte, parts ...string) []byte {
 	for _, p := range parts {
 		n += len(p) + 2
 	}
-	b := make([]byte, 1, n+4)
-	b[0] = prefix
+	return appendKey(make([]byte, 0, n+4), prefix, parts...)
+}
+
+// appendKey appends the key of a prefix byte and string components to b.
+func appendKey(b []byte, prefix byte, parts ...string) []byte {
+	b = append(b, prefix)
 	for _, p := range parts {
 		b = appendString(b, p)
 	}
