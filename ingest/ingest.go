@@ -23,10 +23,12 @@ type Extractor interface {
 	Extract(ctx context.Context, a news.Article) (news.Extraction, error)
 }
 
-// Store is where extractions go.
+// Store is where extractions go. IngestBatch stores extractions in order
+// and returns the status of those it stored, all of them unless it fails
+// (see store.Store.IngestBatch).
 type Store interface {
 	ArticleHash(id string) (hash string, ok bool, err error)
-	Ingest(ctx context.Context, ex news.Extraction) (store.Status, error)
+	IngestBatch(ctx context.Context, exs []news.Extraction) ([]store.Status, error)
 }
 
 // Articles calls yield for every article to ingest, in order, and stops
@@ -39,9 +41,19 @@ type Options struct {
 	Workers int
 	// NewExtractor returns one Extractor per worker.
 	NewExtractor func() (Extractor, error)
-	// Progress, if set, is called after each article is stored.
+	// Progress, if set, is called after each batch of articles is stored.
 	Progress func(Summary)
+	// Batch is the most articles stored in one call of IngestBatch; 0
+	// means DefaultBatch. The writer stores what extraction has finished
+	// whenever the next article is not ready yet, so batches are full only
+	// when storing is the slower side.
+	Batch int
 }
+
+// DefaultBatch is Options.Batch when it is 0: enough articles that the
+// store writes each actor aggregate once for many of them, few enough that
+// a batch holds a few MB.
+const DefaultBatch = 64
 
 // Summary counts what a run did.
 type Summary struct {
@@ -131,8 +143,52 @@ func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, e
 
 	var sum Summary
 	var err error
+	size := opts.Batch
+	if size <= 0 {
+		size = DefaultBatch
+	}
+	batch := make([]*job, 0, size)
+	exs := make([]news.Extraction, 0, size)
+	flush := func() {
+		if len(batch) == 0 || err != nil {
+			batch = batch[:0]
+			return
+		}
+		exs = exs[:0]
+		for _, j := range batch {
+			exs = append(exs, j.ex)
+		}
+		statuses, ierr := st.IngestBatch(ctx, exs)
+		for i, status := range statuses {
+			switch status {
+			case store.New:
+				sum.New++
+			case store.Changed:
+				sum.Changed++
+			default:
+				sum.Unchanged++
+			}
+			if status != store.Unchanged {
+				sum.Triples += len(batch[i].ex.Triples)
+				sum.Mentions += len(batch[i].ex.Mentions)
+			}
+		}
+		if ierr != nil {
+			err = fmt.Errorf("store %s: %w", batch[min(len(statuses), len(batch)-1)].art.ID, ierr)
+			cancel()
+		}
+		clear(batch) // let the extractions go
+		batch = batch[:0]
+		report(opts, sum, start)
+	}
 	for j := range ordered {
-		<-j.done
+		select {
+		case <-j.done:
+		default:
+			// Extraction is behind: store what is ready meanwhile.
+			flush()
+			<-j.done
+		}
 		if err != nil {
 			continue // drain so the reader and workers can finish
 		}
@@ -143,30 +199,19 @@ func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, e
 			continue
 		}
 		if j.err != nil {
-			err = fmt.Errorf("extract %s: %w", j.art.ID, j.err)
-			cancel()
+			flush()
+			if err == nil {
+				err = fmt.Errorf("extract %s: %w", j.art.ID, j.err)
+				cancel()
+			}
 			continue
 		}
-		status, ierr := st.Ingest(ctx, j.ex)
-		if ierr != nil {
-			err = fmt.Errorf("store %s: %w", j.art.ID, ierr)
-			cancel()
-			continue
+		batch = append(batch, j)
+		if len(batch) == size {
+			flush()
 		}
-		switch status {
-		case store.New:
-			sum.New++
-		case store.Changed:
-			sum.Changed++
-		default:
-			sum.Unchanged++
-		}
-		if status != store.Unchanged {
-			sum.Triples += len(j.ex.Triples)
-			sum.Mentions += len(j.ex.Mentions)
-		}
-		report(opts, sum, start)
 	}
+	flush()
 	wg.Wait()
 	sum.Elapsed = time.Since(start)
 	if err == nil {
@@ -181,4 +226,80 @@ func report(opts Options, sum Summary, start time.Time) {
 		sum.Elapsed = time.Since(start)
 		opts.Progress(sum)
 	}
+}
+
+// Extract extracts every article from arts on opts.Workers goroutines and
+// calls emit with each extraction on the caller's goroutine, in input
+// order, so the output is the same whatever the number of workers. At
+// most a few articles per worker are in flight. It stops at the first
+// error, from reading, extracting (wrapped with the article id) or emit,
+// and returns it; opts.Progress and opts.Batch are not used.
+func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Extraction) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.NewExtractor == nil {
+		return errors.New("ingest: no extractor")
+	}
+	extractors := make([]Extractor, workers)
+	for i := range extractors {
+		x, err := opts.NewExtractor()
+		if err != nil {
+			return err
+		}
+		extractors[i] = x
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	todo := make(chan *job, workers*2)
+	ordered := make(chan *job, workers*4)
+	var readErr error
+	go func() {
+		defer close(todo)
+		defer close(ordered)
+		readErr = arts(func(a news.Article) error {
+			j := &job{art: a, done: make(chan struct{})}
+			for _, ch := range []chan *job{todo, ordered} {
+				select {
+				case ch <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}()
+	var wg sync.WaitGroup
+	for _, x := range extractors {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				j.ex, j.err = x.Extract(ctx, j.art)
+				close(j.done)
+			}
+		}()
+	}
+	var err error
+	for j := range ordered {
+		<-j.done
+		switch {
+		case err != nil:
+			continue // drain so the reader and workers can finish
+		case j.err != nil:
+			err = fmt.Errorf("extract %s: %w", j.art.ID, j.err)
+		default:
+			err = emit(j.ex)
+		}
+		if err != nil {
+			cancel()
+		}
+	}
+	wg.Wait()
+	if err == nil {
+		err = readErr
+	}
+	return err
 }

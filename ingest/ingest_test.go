@@ -28,9 +28,10 @@ func (f fakeExtractor) Extract(ctx context.Context, a news.Article) (news.Extrac
 
 // fakeStore records the order of ingests.
 type fakeStore struct {
-	mu     sync.Mutex
-	hashes map[string]string
-	order  []string
+	mu      sync.Mutex
+	hashes  map[string]string
+	order   []string
+	batches []int // the size of each IngestBatch call
 }
 
 func (s *fakeStore) ArticleHash(id string) (string, bool, error) {
@@ -40,16 +41,22 @@ func (s *fakeStore) ArticleHash(id string) (string, bool, error) {
 	return h, ok, nil
 }
 
-func (s *fakeStore) Ingest(ctx context.Context, ex news.Extraction) (store.Status, error) {
+func (s *fakeStore) IngestBatch(ctx context.Context, exs []news.Extraction) ([]store.Status, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.order = append(s.order, ex.Article.ID)
-	_, had := s.hashes[ex.Article.ID]
-	s.hashes[ex.Article.ID] = ex.Article.Hash()
-	if had {
-		return store.Changed, nil
+	s.batches = append(s.batches, len(exs))
+	var out []store.Status
+	for _, ex := range exs {
+		s.order = append(s.order, ex.Article.ID)
+		_, had := s.hashes[ex.Article.ID]
+		s.hashes[ex.Article.ID] = ex.Article.Hash()
+		if had {
+			out = append(out, store.Changed)
+		} else {
+			out = append(out, store.New)
+		}
 	}
-	return store.New, nil
+	return out, nil
 }
 
 func articles(n int, text string) Articles {
@@ -104,5 +111,42 @@ func TestRunStopsOnError(t *testing.T) {
 	cancel()
 	if _, err := Run(ctx, articles(50, "y"), st, opts); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled run: %v, want context.Canceled", err)
+	}
+}
+
+func TestRunBatches(t *testing.T) {
+	tests := []struct {
+		name  string
+		batch int
+		max   int // the largest batch allowed
+	}{
+		{"default", 0, DefaultBatch},
+		{"one at a time", 1, 1},
+		{"five", 5, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := &fakeStore{hashes: map[string]string{}}
+			opts := Options{Workers: 2, Batch: tt.batch, NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil }}
+			sum, err := Run(context.Background(), articles(200, "v1"), st, opts)
+			if err != nil || sum.New != 200 || sum.Triples != 200 {
+				t.Fatalf("Run = %+v, %v; want 200 new", sum, err)
+			}
+			total := 0
+			for _, n := range st.batches {
+				if n < 1 || n > tt.max {
+					t.Errorf("a batch of %d articles, want 1 to %d", n, tt.max)
+				}
+				total += n
+			}
+			if total != 200 {
+				t.Errorf("batches hold %d articles, want 200", total)
+			}
+			for i, id := range st.order {
+				if id != fmt.Sprintf("a%d", i) {
+					t.Fatalf("stored out of input order: %v", st.order)
+				}
+			}
+		})
 	}
 }

@@ -8,13 +8,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/extract/source"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/news"
 )
 
 func newExtractCmd(io streams) *cobra.Command {
 	var (
-		f      sourceFlags
-		quotes bool
+		f       sourceFlags
+		quotes  bool
+		workers int
 	)
 	c := &cobra.Command{
 		Use:   "extract PATH...",
@@ -32,6 +34,10 @@ PATH may be a file, a folder (read recursively), a glob pattern, or - for
 standard input. Formats: .txt (one article, or a scrape dump split on
 separator lines), .jsonl, .html.
 
+Articles are extracted on several goroutines (--workers, one per CPU by
+default) and printed in input order: the output does not depend on the
+number of workers.
+
 ` + exitStatuses,
 		Example: `  newsgraph extract article.txt
   newsgraph extract 'corpus/*.txt' | jq -r '[.subject,.predicate,.object]|@tsv'
@@ -47,18 +53,13 @@ separator lines), .jsonl, .html.
 			if err != nil {
 				return err
 			}
-			x, err := newX()
-			if err != nil {
-				return err
-			}
 			w := bufio.NewWriter(io.out)
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
-			err = source.Read(c.Context(), args, opts, func(a news.Article) error {
-				ex, err := x.Extract(c.Context(), a)
-				if err != nil {
-					return fmt.Errorf("%s: %w", a.ID, err)
-				}
+			ctx := c.Context()
+			read := func(yield func(news.Article) error) error { return source.Read(ctx, args, opts, yield) }
+			xopts := ingest.Options{Workers: workers, NewExtractor: func() (ingest.Extractor, error) { return newX() }}
+			err = ingest.Extract(ctx, read, xopts, func(ex news.Extraction) error {
 				if quotes {
 					for _, q := range ex.Quotes {
 						if err := enc.Encode(q); err != nil {
@@ -82,6 +83,7 @@ separator lines), .jsonl, .html.
 	}
 	f.add(c)
 	c.Flags().BoolVar(&quotes, "quotes", false, "print who said what (quotes attributed to actors) instead of triples")
+	c.Flags().IntVar(&workers, "workers", 0, "extracting goroutines (default: one per CPU)")
 	return c
 }
 
