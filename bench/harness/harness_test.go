@@ -35,7 +35,7 @@ func TestSmoke(t *testing.T) {
 	}
 	for _, want := range []string{
 		"- command: `go run ./bench/harness --articles 12", "### Corpus", "### Extraction\n", "### Build", "### No-change rebuild",
-		"### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
+		"### Parallelism", "| build   | 2 ", "### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
 		"### Graph analysis: 200 nodes, 1,000 edges", "| gonum", "graph.Analyse (every measure)",
 	} {
 		if !strings.Contains(string(report), want) {

@@ -19,6 +19,10 @@
 //     second, store bytes per triple (du of DIR / triples);
 //   - rebuild: the same build again, nothing changed: its time as a
 //     fraction of the first;
+//   - parallel: extract and build on the smallest corpus with
+//     GOMAXPROCS=1 and GOMAXPROCS=2, runs interleaved, each twice
+//     (--parallel-runs): the speed-up of two cores over one, from the best
+//     wall time of each;
 //   - query: `query actor`, `query relations --from`, `query evidence`,
 //     each run as a new process, targets drawn with the actors' own
 //     frequencies: median and p99 latency;
@@ -78,7 +82,7 @@ func main() {
 }
 
 // allSteps are the steps in the order they run.
-var allSteps = []string{"extract", "build", "rebuild", "query", "export", "analysis", "refs"}
+var allSteps = []string{"extract", "build", "rebuild", "parallel", "query", "export", "analysis", "refs"}
 
 // config is what the flags ask for.
 type config struct {
@@ -97,6 +101,7 @@ type config struct {
 	packageBenches bool
 	refProse       bool
 	refTimeout     time.Duration
+	parallelRuns   int
 	args           []string
 }
 
@@ -117,6 +122,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.python, "python", "/usr/bin/python3", "`PYTHON` with igraph and networkx for the references")
 	fs.DurationVar(&c.refTimeout, "ref-timeout", 10*time.Minute, "stop a graph reference process after `DURATION` and report the measure as longer")
 	fs.BoolVar(&c.refProse, "ref-prose", true, "refs: run the prose v2 reference (--ref-prose=false: graph references only)")
+	fs.IntVar(&c.parallelRuns, "parallel-runs", 2, "parallel: runs `N` of each command at each GOMAXPROCS")
 	fs.BoolVar(&c.packageBenches, "package-benches", true, "also run the graph and export packages' benchmarks (needs the 10k graph for graph's)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: go run ./bench/harness [--articles 1000,10000] [--steps "+strings.Join(allSteps, ",")+"] [--out bench/results.md]")
@@ -151,6 +157,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	if c.queryRuns < 1 {
 		return nil, fmt.Errorf("--query-runs %d: want 1 or more", c.queryRuns)
+	}
+	if c.parallelRuns < 1 {
+		return nil, fmt.Errorf("--parallel-runs %d: want 1 or more", c.parallelRuns)
 	}
 	return c, nil
 }
@@ -275,7 +284,7 @@ func (h *harness) runAll(ctx context.Context) error {
 	needStore := h.step("build") || h.step("rebuild") || h.step("query") || h.step("export")
 	prose := h.step("refs") && h.cfg.refProse
 	sizes := slices.Clone(h.cfg.articles)
-	if !needStore && !h.step("extract") && !prose {
+	if !needStore && !h.step("extract") && !prose && !h.step("parallel") {
 		sizes = nil // nothing to do with a corpus
 	}
 	if prose && !slices.Contains(sizes, h.cfg.refArticles) {
@@ -304,6 +313,11 @@ func (h *harness) runAll(ctx context.Context) error {
 		}
 		if h.step("rebuild") {
 			if err := h.rebuild(ctx, c); err != nil {
+				return err
+			}
+		}
+		if h.step("parallel") && n == slices.Min(h.cfg.articles) {
+			if err := h.parallel(ctx, c); err != nil {
 				return err
 			}
 		}

@@ -103,6 +103,8 @@ func (h *harness) tables() []*table {
 	}
 	add(rb)
 
+	add(h.parallelTable())
+
 	q := &table{title: "Queries", intro: fmt.Sprintf("Each run is a new `newsgraph` process on the built store (read-only), output to /dev/null, %d runs each; targets drawn with the actors' mention frequencies, evidence pairs among each subject's partners.", h.cfg.queryRuns),
 		head: []string{"articles", "query", "median ms", "p99 ms", "mean CPU ms", "peak RSS MB", "no match"}}
 	for _, c := range mainCorpora {
@@ -316,4 +318,40 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// parallelTable compares each command on one core and on two: the speed-up
+// is the best wall time with GOMAXPROCS=1 over the best with 2 (issue 7
+// asks for at least 1.8).
+func (h *harness) parallelTable() *table {
+	t := &table{title: "Parallelism",
+		head: []string{"command", "GOMAXPROCS", "wall s (each run)", "best wall s", "CPU s (best run)", "articles/s", "speed-up", "load (each run)"}}
+	for _, c := range h.corpora {
+		if len(c.parallel) == 0 {
+			continue
+		}
+		t.intro = fmt.Sprintf("`newsgraph extract CORPUS` and `newsgraph build CORPUS --db DIR` (a new store each time) on the %s-article corpus with GOMAXPROCS=1 and 2, runs interleaved; speed-up = best wall time on 1 core / best on 2. The load is the 1-minute load average as each run started; it counts the harness's own previous run too.", sizeLabel(c.n))
+		one := map[string]time.Duration{}
+		for _, r := range c.parallel {
+			var walls, loads []string
+			for _, u := range r.runs {
+				walls = append(walls, secs(u.Wall))
+				loads = append(loads, loadCell(u.Load))
+			}
+			b := r.best()
+			if r.procs == 1 {
+				one[r.command] = b.Wall
+			}
+			speed := "–"
+			if w, ok := one[r.command]; ok {
+				speed = ratio(w.Seconds(), b.Wall.Seconds())
+			}
+			t.add(r.command, fmt.Sprint(r.procs), strings.Join(walls, ", "), secs(b.Wall), secs(b.CPU),
+				fsig(float64(c.n)/b.Wall.Seconds()), speed, strings.Join(loads, ", "))
+		}
+	}
+	if h.env.nproc < 2 {
+		t.notes = append(t.notes, fmt.Sprintf("This machine has %d CPU: GOMAXPROCS=2 cannot run faster here.", h.env.nproc))
+	}
+	return t
 }

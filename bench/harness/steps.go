@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -54,7 +55,7 @@ func (h *harness) buildTools(ctx context.Context) error {
 	}
 	var err error
 	s := h.step
-	if s("extract") || s("build") || s("rebuild") || s("query") || s("export") || s("refs") && h.cfg.refProse {
+	if s("extract") || s("build") || s("rebuild") || s("parallel") || s("query") || s("export") || s("refs") && h.cfg.refProse {
 		if h.tools.newsgraph, err = build(h.cfg.src, "newsgraph", "build", "./cmd/newsgraph"); err != nil {
 			return fmt.Errorf("building newsgraph from %s (use --src to build another tree): %w", h.cfg.src, err)
 		}
@@ -108,6 +109,8 @@ type corpusRun struct {
 	storeBytes int64
 
 	rebuild *usage
+
+	parallel []*parallelRun
 
 	exec    *latency // process start: newsgraph --help
 	queries []*latency
@@ -191,6 +194,52 @@ func (h *harness) rebuild(ctx context.Context, c *corpusRun) error {
 	}
 	c.rebuild = &u
 	h.logf("rebuild %s: %s s (%.1f%% of the first)", sizeLabel(c.n), secs(u.Wall), 100*u.Wall.Seconds()/c.build.Wall.Seconds())
+	return nil
+}
+
+// parallelRun is one command run with GOMAXPROCS set, several times.
+type parallelRun struct {
+	command string // "extract" or "build"
+	procs   int    // GOMAXPROCS
+	runs    []usage
+}
+
+// best returns the run with the shortest wall time: the one least slowed
+// by other work on the machine.
+func (p *parallelRun) best() usage {
+	return slices.MinFunc(p.runs, func(a, b usage) int { return cmp.Compare(a.Wall, b.Wall) })
+}
+
+// parallel runs extract and build (into a new store) on c with GOMAXPROCS
+// 1 and 2, interleaved so that a change of load on the machine strikes
+// both alike, each h.cfg.parallelRuns times.
+func (h *harness) parallel(ctx context.Context, c *corpusRun) error {
+	procs := []int{1, 2}
+	for _, cmd := range []string{"extract", "build"} {
+		for _, p := range procs {
+			c.parallel = append(c.parallel, &parallelRun{command: cmd, procs: p})
+		}
+	}
+	db := filepath.Join(h.cfg.work, fmt.Sprintf("db-parallel-%d", c.n))
+	defer os.RemoveAll(db)
+	for i := range h.cfg.parallelRuns {
+		for _, r := range c.parallel {
+			args := []string{"extract", c.path}
+			if r.command == "build" {
+				os.RemoveAll(db)
+				args = []string{"build", c.path, "--db", db}
+			}
+			name := fmt.Sprintf("newsgraph %s (GOMAXPROCS=%d, run %d)", r.command, r.procs, i+1)
+			h.logf("%s (load %s)...", name, loadNow())
+			u, _, err := runChild(ctx, child{name: name, path: h.tools.newsgraph, args: args, dir: h.cfg.work,
+				env: []string{fmt.Sprintf("GOMAXPROCS=%d", r.procs)}})
+			if err != nil {
+				return err
+			}
+			r.runs = append(r.runs, u)
+			h.logf("%s: %s s wall, %s s CPU", name, secs(u.Wall), secs(u.CPU))
+		}
+	}
 	return nil
 }
 

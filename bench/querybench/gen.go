@@ -150,8 +150,12 @@ func actors(r *rand.Rand, n int) []Actor {
 	return out
 }
 
+// batchSize is how many extractions Generate stores in one IngestBatch, as
+// a build does (ingest.DefaultBatch).
+const batchSize = 64
+
 // Generate ingests a synthetic corpus into st and describes it. Extractions
-// are built on another goroutine while the previous one is stored.
+// are built on another goroutine while the previous batch is stored.
 func Generate(ctx context.Context, st *store.Store, cfg Config) (*Corpus, error) {
 	cfg = cfg.withDefaults()
 	start := time.Now()
@@ -179,12 +183,28 @@ func Generate(ctx context.Context, st *store.Store, cfg Config) (*Corpus, error)
 			}
 		}
 	}()
-	for ex := range exs {
-		if _, err := st.Ingest(ctx, ex); err != nil {
-			return nil, fmt.Errorf("querybench: generate: %w", err)
+	batch := make([]news.Extraction, 0, batchSize)
+	flush := func() error {
+		if _, err := st.IngestBatch(ctx, batch); err != nil {
+			return fmt.Errorf("querybench: generate: %w", err)
 		}
-		c.Articles++
-		c.Triples += len(ex.Triples)
+		for _, ex := range batch {
+			c.Articles++
+			c.Triples += len(ex.Triples)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for ex := range exs {
+		batch = append(batch, ex)
+		if len(batch) == batchSize {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
