@@ -18,6 +18,13 @@ import (
 	"github.com/newsgraph/newsgraph/news"
 )
 
+// Version names the extraction rules. The store keeps it with each
+// article, so that a build with other rules extracts unchanged articles
+// again instead of keeping what older rules made of them. Change it
+// whenever the output on the same text changes (TestVersion checks the
+// sample corpus).
+const Version = "2026-11-22.1"
+
 // Options configures an Extractor.
 type Options struct {
 	// Gazetteer resolves countries, capitals, institutions and
