@@ -98,7 +98,7 @@ type sentence struct {
 // Extract reads one article and returns its actor mentions and triples. It
 // never fails on odd text; errors come only from ctx.
 func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
-	ex := news.Extraction{Article: a, Mentions: []news.Mention{}, Triples: []news.Triple{}, Quotes: []news.Quote{}}
+	ex := news.Extraction{Article: a, Mentions: []news.Mention{}, Triples: []news.Triple{}, Quotes: []news.Quote{}, Rules: Version}
 	sents := x.sentences(a.Text)
 	doc := newDocument(x, a)
 	for i := range sents {

@@ -112,6 +112,21 @@ type Extraction struct {
 	Mentions []Mention `json:"mentions"`
 	Triples  []Triple  `json:"triples"`
 	Quotes   []Quote   `json:"quotes"`
+	// Rules names the extraction rules that made it (extract.Version);
+	// a store counts an article read with other rules as changed.
+	Rules string `json:"rules,omitempty"`
+}
+
+// Key returns what a store compares to tell whether an article must be
+// extracted again: its Hash, and the rules that extracted it.
+func (ex Extraction) Key() string { return ArticleKey(ex.Article, ex.Rules) }
+
+// ArticleKey returns the Key an extraction of a with the given rules has.
+func ArticleKey(a Article, rules string) string {
+	if rules == "" {
+		return a.Hash()
+	}
+	return a.Hash() + "+" + rules
 }
 
 // ActorID returns the canonical id for an actor name: lower case, accents
