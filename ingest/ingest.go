@@ -43,6 +43,10 @@ type Options struct {
 	NewExtractor func() (Extractor, error)
 	// Progress, if set, is called after each batch of articles is stored.
 	Progress func(Summary)
+	// Rules names the extractor's rules (extract.Version). An article
+	// stored with the same content but other rules is extracted again, so
+	// that a new version of the rules reaches every stored article.
+	Rules string
 	// Batch is the most articles stored in one call of IngestBatch; 0
 	// means DefaultBatch. The writer stores what extraction has finished
 	// whenever the next article is not ready yet, so batches are full only
@@ -67,7 +71,6 @@ type Summary struct {
 }
 
 type job struct {
-	seq  int
 	art  news.Article
 	skip bool // already stored with the same hash
 	ex   news.Extraction
@@ -80,69 +83,17 @@ type job struct {
 // what was stored before; every article reported as stored is committed.
 func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, error) {
 	start := time.Now()
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.NewExtractor == nil {
-		return Summary{}, errors.New("ingest: no extractor")
-	}
-	extractors := make([]Extractor, workers)
-	for i := range extractors {
-		x, err := opts.NewExtractor()
-		if err != nil {
-			return Summary{}, err
-		}
-		extractors[i] = x
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-
-	todo := make(chan *job, workers*2)    // to the workers
-	ordered := make(chan *job, workers*4) // to the writer, in input order
-	var readErr error
-	go func() {
-		defer close(todo)
-		defer close(ordered)
-		seq := 0
-		readErr = arts(func(a news.Article) error {
-			hash, ok, err := st.ArticleHash(a.ID)
-			if err != nil {
-				return err
-			}
-			j := &job{seq: seq, art: a, skip: ok && hash == a.Hash(), done: make(chan struct{})}
-			seq++
-			if j.skip {
-				close(j.done)
-			} else {
-				select {
-				case todo <- j:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			select {
-			case ordered <- j:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			return nil
-		})
-	}()
-	var wg sync.WaitGroup
-	for _, x := range extractors {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range todo {
-				j.ex, j.err = x.Extract(ctx, j.art)
-				close(j.done)
-			}
-		}()
+	ordered, wait, err := extractInOrder(ctx, arts, opts, func(a news.Article) (bool, error) {
+		key, ok, err := st.ArticleHash(a.ID)
+		return ok && key == news.ArticleKey(a, opts.Rules), err
+	})
+	if err != nil {
+		return Summary{}, err
 	}
 
 	var sum Summary
-	var err error
 	size := opts.Batch
 	if size <= 0 {
 		size = DefaultBatch
@@ -212,7 +163,7 @@ func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, e
 		}
 	}
 	flush()
-	wg.Wait()
+	readErr := wait()
 	sum.Elapsed = time.Since(start)
 	if err == nil {
 		// The reader's error, or the caller's cancellation it saw.
@@ -235,54 +186,12 @@ func report(opts Options, sum Summary, start time.Time) {
 // error, from reading, extracting (wrapped with the article id) or emit,
 // and returns it; opts.Progress and opts.Batch are not used.
 func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Extraction) error) error {
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if opts.NewExtractor == nil {
-		return errors.New("ingest: no extractor")
-	}
-	extractors := make([]Extractor, workers)
-	for i := range extractors {
-		x, err := opts.NewExtractor()
-		if err != nil {
-			return err
-		}
-		extractors[i] = x
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-
-	todo := make(chan *job, workers*2)
-	ordered := make(chan *job, workers*4)
-	var readErr error
-	go func() {
-		defer close(todo)
-		defer close(ordered)
-		readErr = arts(func(a news.Article) error {
-			j := &job{art: a, done: make(chan struct{})}
-			for _, ch := range []chan *job{todo, ordered} {
-				select {
-				case ch <- j:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
-	}()
-	var wg sync.WaitGroup
-	for _, x := range extractors {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range todo {
-				j.ex, j.err = x.Extract(ctx, j.art)
-				close(j.done)
-			}
-		}()
+	ordered, wait, err := extractInOrder(ctx, arts, opts, nil)
+	if err != nil {
+		return err
 	}
-	var err error
 	for j := range ordered {
 		<-j.done
 		switch {
@@ -297,9 +206,77 @@ func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Ex
 			cancel()
 		}
 	}
-	wg.Wait()
-	if err == nil {
+	if readErr := wait(); err == nil {
 		err = readErr
 	}
 	return err
+}
+
+// extractInOrder reads arts and extracts them on opts.Workers goroutines.
+// It returns the articles' jobs in input order (each done when extracted)
+// and a wait that returns the reader's error once the channel is drained.
+// An article for which skip reports true is not extracted: its job is done
+// at once, marked skip. The caller must drain ordered and cancel ctx to stop
+// early.
+func extractInOrder(ctx context.Context, arts Articles, opts Options, skip func(news.Article) (bool, error)) (<-chan *job, func() error, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.NewExtractor == nil {
+		return nil, nil, errors.New("ingest: no extractor")
+	}
+	extractors := make([]Extractor, workers)
+	for i := range extractors {
+		x, err := opts.NewExtractor()
+		if err != nil {
+			return nil, nil, err
+		}
+		extractors[i] = x
+	}
+	todo := make(chan *job, workers*2)    // to the workers
+	ordered := make(chan *job, workers*4) // to the caller, in input order
+	var readErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(todo)
+		defer close(ordered)
+		readErr = arts(func(a news.Article) error {
+			j := &job{art: a, done: make(chan struct{})}
+			if skip != nil {
+				var err error
+				if j.skip, err = skip(a); err != nil {
+					return err
+				}
+			}
+			if j.skip {
+				close(j.done)
+			} else {
+				select {
+				case todo <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			select {
+			case ordered <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return nil
+		})
+	}()
+	for _, x := range extractors {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				j.ex, j.err = x.Extract(ctx, j.art)
+				close(j.done)
+			}
+		}()
+	}
+	return ordered, func() error { wg.Wait(); return readErr }, nil
 }

@@ -49,7 +49,7 @@ func (s *fakeStore) IngestBatch(ctx context.Context, exs []news.Extraction) ([]s
 	for _, ex := range exs {
 		s.order = append(s.order, ex.Article.ID)
 		_, had := s.hashes[ex.Article.ID]
-		s.hashes[ex.Article.ID] = ex.Article.Hash()
+		s.hashes[ex.Article.ID] = ex.Key()
 		if had {
 			out = append(out, store.Changed)
 		} else {
@@ -148,5 +148,49 @@ func TestRunBatches(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// rulesExtractor makes one triple per article and names its rules.
+type rulesExtractor struct{ rules string }
+
+func (r rulesExtractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
+	ex, err := fakeExtractor{}.Extract(ctx, a)
+	ex.Rules = r.rules
+	return ex, err
+}
+
+// TestRunNewRules checks on a real store that unchanged articles are
+// skipped under the same rules and extracted again under new ones.
+func TestRunNewRules(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	run := func(rules string) Summary {
+		t.Helper()
+		opts := Options{Workers: 2, Rules: rules, NewExtractor: func() (Extractor, error) { return rulesExtractor{rules}, nil }}
+		sum, err := Run(context.Background(), articles(5, "same text"), st, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	tests := []struct {
+		rules                     string
+		isNew, changed, unchanged int
+	}{
+		{"r1", 5, 0, 0},
+		{"r1", 0, 0, 5},
+		{"r2", 0, 5, 0},
+		{"r2", 0, 0, 5},
+	}
+	for i, tt := range tests {
+		sum := run(tt.rules)
+		if sum.New != tt.isNew || sum.Changed != tt.changed || sum.Unchanged != tt.unchanged {
+			t.Errorf("run %d with rules %s: new %d changed %d unchanged %d; want %d %d %d",
+				i+1, tt.rules, sum.New, sum.Changed, sum.Unchanged, tt.isNew, tt.changed, tt.unchanged)
+		}
 	}
 }

@@ -39,10 +39,11 @@ func (s Status) String() string {
 	return "Status(" + strconv.Itoa(int(s)) + ")"
 }
 
-// Ingest stores one article's extraction, keyed by the article id and its
-// content hash (ex.Article.Hash()).
+// Ingest stores one article's extraction, keyed by the article id and
+// ex.Key(): its content hash and the extraction rules that read it.
 //
-// An article stored with the same hash is Unchanged and nothing is written.
+// An article stored with the same key is Unchanged and nothing is written
+// (a "hash" below is that key).
 // One stored with another hash is Changed: its old triples, mentions and
 // index entries are removed, the new ones written and the actor aggregates
 // adjusted, all in one badger transaction, so a crash leaves the old
@@ -409,7 +410,7 @@ func (s *Store) storedArticle(id string) (rec articleRecord, found bool, err err
 // preparedArticle is an extraction checked and encoded, ready to write.
 type preparedArticle struct {
 	ex       news.Extraction
-	hash     string            // ex.Article.Hash()
+	hash     string            // ex.Key()
 	triples  []news.Triple     // ex.Triples with Doc set
 	mentions []news.Mention    // ex.Mentions with Doc set, in sentence order
 	writes   []entry           // what the new version writes (encodeArticle)
@@ -425,7 +426,7 @@ func prepare(ex news.Extraction) (preparedArticle, error) {
 	if err != nil {
 		return preparedArticle{}, err
 	}
-	return preparedArticle{ex: ex, hash: ex.Article.Hash(), triples: triples, mentions: mentions}, nil
+	return preparedArticle{ex: ex, hash: ex.Key(), triples: triples, mentions: mentions}, nil
 }
 
 // encode fills in what the article writes, once.

@@ -43,9 +43,10 @@ type Counts struct {
 	Mentions int `json:"mentions"`
 }
 
-// ArticleHash returns the stored hash of article id; ok is false when the
-// article is not stored. Callers use it to skip extraction of unchanged
-// articles.
+// ArticleHash returns the key article id is stored with (news.Extraction.Key:
+// its content hash and extraction rules); ok is false when the article is
+// not stored. Callers compare it with news.ArticleKey to skip extraction of
+// articles stored already with the same content and rules.
 func (s *Store) ArticleHash(id string) (hash string, ok bool, err error) {
 	err = s.view(func(txn *badger.Txn) error {
 		rec, found, err := getArticle(txn, id)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/source"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/news"
@@ -167,6 +168,7 @@ func buildInto[X ingest.Extractor](ctx context.Context, st *store.Store, newX fu
 	sum, err := ingest.Run(ctx, func(yield func(news.Article) error) error { return read(ctx, yield) }, st, ingest.Options{
 		Workers:      workers,
 		NewExtractor: func() (ingest.Extractor, error) { return newX() },
+		Rules:        extract.Version,
 		Progress:     progress,
 	})
 	if err != nil {

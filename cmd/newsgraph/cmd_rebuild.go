@@ -268,7 +268,7 @@ func runRebuild(ctx context.Context, opts rebuildOptions, rep *reporter) error {
 	p := rep.startProgress("articles", expected)
 	res.Summary, err = ingest.Run(ctx, func(yield func(news.Article) error) error {
 		return rd.read(ctx, yield)
-	}, st, ingest.Options{Workers: cfg.Workers, NewExtractor: newX, Progress: p.ingest})
+	}, st, ingest.Options{Workers: cfg.Workers, NewExtractor: newX, Rules: extract.Version, Progress: p.ingest})
 	p.finish()
 	res.failed = rd.failed
 	interrupted := ctx.Err() != nil
