@@ -88,7 +88,7 @@ var verbEvents = map[string]string{
 	"aid": Aid, "help": Aid, "contribute": Aid, "assist": Aid, "supply": Aid, "provide": Aid, "send": Aid,
 	"give": Aid, "donate": Aid, "fund": Aid, "finance": Aid, "arm": Aid, "equip": Aid,
 	"deliver": Aid, "rescue": Aid, "shelter": Aid, "train": Aid, "lend": Aid, "protect": Aid,
-	"evacuate": Aid, "grant": Aid,
+	"evacuate": Aid, "grant": Aid, "allow": Concede, "permit": Concede,
 	// RETREAT
 	"withdraw": Retreat, "retreat": Retreat, "pull out of": Retreat, "leave": Retreat,
 	"abandon": Retreat, "evacuate from": Retreat, "demobilise": Retreat, "demobilize": Retreat,

@@ -787,6 +787,9 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 // isActionNoun reports whether a lower-case noun names an action, by its
 // derivational ending: "withdrawal", "extension", "deployment".
 func isActionNoun(w string) bool {
+	if plainActionNouns[w] {
+		return true
+	}
 	for _, suf := range []string{"al", "tion", "sion", "ment", "ance", "ence"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
 			return true

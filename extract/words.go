@@ -201,6 +201,11 @@ var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "
 	"offices", "headquarters", "territory", "strongholds", "stronghold", "property", "assets",
 	"convoy", "convoys", "vessels", "ships", "facilities", "installations", "lines")
 
+// plainActionNouns name an action without an ending that says so (see
+// isActionNoun): "the return of U.N. inspectors".
+var plainActionNouns = setOf("return", "release", "entry", "access", "presence", "arrival", "exit",
+	"departure", "transfer", "handover", "expulsion", "ouster", "removal", "resignation")
+
 // possessiveDeterminers open a noun phrase owned by an actor named before.
 var possessiveDeterminers = setOf("his", "her", "its", "their")
 
@@ -233,7 +238,7 @@ var reportingVerbs = setOf(
 	"estimate", "expect", "remark", "observe", "comment", "continue", "seem", "appear", "remain",
 	"become", "be", "have", "do", "get", "go", "come", "begin", "want", "need", "try", "plan",
 	"decide", "aim", "seek", "intend", "fail", "manage", "prepare", "include", "involve", "follow",
-	"mean", "allow", "make", "take", "put", "keep", "let", "know", "see", "look", "feel", "find",
+	"mean", "make", "take", "put", "keep", "let", "know", "see", "look", "feel", "find",
 )
 
 // hypotheticalMarkers turn the clause they open (or the verb they modify)
