@@ -795,7 +795,8 @@ func attributiveHead(words []string, toks []tokenT, i int) int {
 		if isCapitalised(words[k]) {
 			return 0
 		}
-		if (t.Tag == "NN" || t.Tag == "NNS") && (k+1 >= len(words) || !isNounTag(toks[k+1].Tag) || isCapitalised(words[k+1])) {
+		if (t.Tag == "NN" || t.Tag == "NNS") && (k+1 >= len(words) || !isNounTag(toks[k+1].Tag) || isCapitalised(words[k+1]) ||
+			timeNouns[strings.ToLower(words[k+1])]) {
 			if timeNouns[strings.ToLower(words[k])] {
 				return 0
 			}

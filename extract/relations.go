@@ -350,10 +350,15 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 // drones" (X accuse Y), and "X said Y must withdraw" (X demand Y).
 func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (relation, bool) {
 	kind, ok := complementVerbs[lem]
+	i := v + 1
+	if n := c.demandNoun(v); n > 0 {
+		// "reiterated its demand that Israel ease", "insisted on its
+		// demands that the government grant": the noun makes the demand.
+		kind, ok, i = "demand", true, n
+	}
 	if !ok && !reportingVerbs[lem] {
 		return relation{}, false
 	}
-	i := v + 1
 	// "said on Tuesday that", "demanded Friday that": a time or place
 	// before the clause.
 	for k := i; k < len(c.toks) && k <= v+5; k++ {
@@ -378,8 +383,10 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 	}
 	objs := c.coordinated(i)
 	end := c.s.spans[objs[len(objs)-1]].end
-	if end < len(c.toks) && isPossessive(c.toks[end].Text) {
-		return relation{}, false // "demanded that Russia's troops ...": not the subject
+	if end < len(c.toks) && isPossessive(c.toks[end].Text) && c.skipAsSubject(c.s.spans[objs[len(objs)-1]]) {
+		// "demanded that Russia's debts ...": not the subject; but
+		// "that Burundi's government grant" is Burundi acting.
+		return relation{}, false
 	}
 	must := false
 	for k := end; k < len(c.toks) && k <= end+2; k++ {
@@ -398,6 +405,29 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 		return relation{subjects: subjects, objects: objs, predicate: "demand", confidence: 0.75}, true
 	}
 	return relation{}, false
+}
+
+// demandNoun returns the index of "that" after a demand noun closely
+// following verb v ("reiterated its demand today that"), or 0.
+func (c *clause) demandNoun(v int) int {
+	for k := v + 1; k < len(c.toks) && k <= v+5; k++ {
+		w := c.wordAt(k)
+		if nounEvents[w] == Demand && k+1 < len(c.toks) {
+			for j := k + 1; j < len(c.toks) && j <= k+3; j++ {
+				if c.wordAt(j) == "that" {
+					return j
+				}
+				if !timeNouns[c.wordAt(j)] && c.toks[j].Tag != "RB" && c.toks[j].Tag != "NNP" && c.toks[j].Tag != "CD" {
+					return 0
+				}
+			}
+			return 0
+		}
+		if c.owner[k] >= 0 || isVerbTag(c.toks[k].Tag) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // triple builds the stored triple for a relation between two actors;
