@@ -289,6 +289,12 @@ func (d *document) recognise(s *sentence) {
 			i = end
 			continue
 		}
+		if a := d.leader(w); a != nil && i+1 < len(words) && agentHeads[words[i+1]] {
+			// "Vietnamese-led forces", "US-led troops": the leading country acts.
+			add(span{start: i, end: i + 2, kind: named, actor: a})
+			i += 2
+			continue
+		}
 		if n := d.factionHead(words, toks, i); n > 0 {
 			// "Shona rebels", "the main Hutu rebel group": a faction
 			// acts under its own name.
@@ -754,6 +760,20 @@ func isModifier(w, tag string) bool {
 		return true
 	}
 	return false
+}
+
+// leader returns the country that leads in a compound like "Vietnamese-led"
+// or "US-led", or nil.
+func (d *document) leader(w string) *actor {
+	prefix, ok := strings.CutSuffix(w, "-led")
+	if !ok || prefix == "" {
+		return nil
+	}
+	m, ok := d.x.gaz.MatchWords([]string{prefix}, 0)
+	if !ok || m.Tokens != 1 || m.Entry.Type != news.GPE && m.Entry.Type != news.Org {
+		return nil
+	}
+	return d.actorFor(m.Entry.Name, m.Entry.Type)
 }
 
 // factionHead returns how many words after a capitalised word at i make it

@@ -554,7 +554,7 @@ func (c *clause) subjects(v int) ([]int, int) {
 				return []int{c.owner[k]}, c.s.spans[c.owner[k]].start
 			}
 			return nil, 0
-		case subordinators[lw] && !(lw == "once" && c.wordAt(i+1) == "again"):
+		case subordinators[lw] && !(lw == "once" && toks[i].Tag == "RB"): // "once again", "about once a week"
 			return nil, 0
 		case isFiniteVerb(toks[i].Tag) && !isAuxWord(lw):
 			return nil, 0
@@ -687,6 +687,9 @@ func (c *clause) objects(v int) objectsFound {
 		switch {
 		case t.Text == ";" || t.Text == ":" || t.Text == "." || t.Text == "?" || t.Text == "!":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case t.Text == "," && c.nounList(i):
+			// "launched artillery, mortar, and rocket fire against X": a
+			// list of things, not the end of the phrase.
 		case t.Text == ",":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case (lw == "and" || lw == "or" || lw == "but") && i+1 < len(toks) && isVerbTag(toks[i+1].Tag):
@@ -735,6 +738,28 @@ func (c *clause) targetLater(sp span) bool {
 		case w == "against":
 			return true
 		case w == "," || w == ";" || subordinators[w] || isFiniteVerb(c.toks[j].Tag):
+			return false
+		}
+	}
+	return false
+}
+
+// nounList reports whether the comma at i separates common nouns of one
+// list ("artillery, mortar, and rocket fire"): a common noun follows, and
+// an "and" or "or" closes the list within a few words, before any actor.
+func (c *clause) nounList(i int) bool {
+	if w := c.wordAt(i + 1); (w == "and" || w == "or") && i > 0 && isNounTag(c.toks[i-1].Tag) && c.owner[i-1] < 0 {
+		// The list's last comma: ", and rocket fire".
+		return i+2 < len(c.toks) && c.owner[i+2] < 0 && (isNounTag(c.toks[i+2].Tag) || c.toks[i+2].Tag == "JJ") && !isProperTag(c.toks[i+2].Tag)
+	}
+	if i+1 >= len(c.toks) || c.owner[i+1] >= 0 || !isNounTag(c.toks[i+1].Tag) || isProperTag(c.toks[i+1].Tag) {
+		return false
+	}
+	for k := i + 1; k < len(c.toks) && k <= i+5; k++ {
+		switch w := c.wordAt(k); {
+		case w == "and" || w == "or":
+			return true
+		case c.owner[k] >= 0 || isVerbTag(c.toks[k].Tag) || c.toks[k].Tag == "IN":
 			return false
 		}
 	}
