@@ -713,10 +713,15 @@ func (c *clause) objects(v int) objectsFound {
 			c.owner[i+1] < 0 && !isNounTag(toks[i+1].Tag) && toks[i+1].Tag != "JJ" && toks[i+1].Tag != "NNP"):
 			// "issued a statement confirming ...": a participle clause.
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case lw == "of" && measureNouns[o.noun]:
+			o.noun = "" // "10 days of war games": the head is what is measured
 		case lw == "joint" || lw == "mutual" || lw == "bilateral":
 			o.joint = true
 		case lw == "each" && c.wordAt(i+1) == "other" || lw == "one" && c.wordAt(i+1) == "another":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint, reciprocal: true}
+		}
+		if (lw == "ties" || lw == "relations") && o.noun == lw {
+			o.joint = true // "upgraded their diplomatic ties": with each other
 		}
 		// Only the first noun phrase gives the head: "a hunger strike in
 		// protest against rights violations" is about a strike.

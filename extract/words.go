@@ -206,6 +206,11 @@ var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "
 var plainActionNouns = setOf("return", "release", "entry", "access", "presence", "arrival", "exit",
 	"departure", "transfer", "handover", "expulsion", "ouster", "removal", "resignation")
 
+// measureNouns count or time what follows "of": "10 days of war games",
+// "tons of aid".
+var measureNouns = setOf("days", "weeks", "months", "years", "hours", "tons", "tonnes", "rounds",
+	"series", "number", "dozens", "hundreds", "thousands", "millions", "kind", "sort", "type", "wave", "spate")
+
 // possessiveDeterminers open a noun phrase owned by an actor named before.
 var possessiveDeterminers = setOf("his", "her", "its", "their")
 

@@ -128,7 +128,8 @@ func (l *Lemmatizer) pick(stem string, allowE bool) string {
 
 // needsE reports whether a stem left by removing "-ed"/"-ing" most likely
 // lost a silent final "e": after c, v, z, u ("forced", "moved", "seized",
-// "argued"), after "g" not in "ng" ("urged"), after "at"/"iz"/"is" endings of
+// "argued"), after "g" not in "ng" ("urged"), after a consonant and one
+// vowel and "d" ("upgraded"), after a consonant and "s" ("dispersed"), after "at"/"iz"/"is" endings of
 // multi-syllable verbs ("negotiated", "criticised"), or a one-syllable
 // consonant–vowel–consonant stem ("hoped", "voted").
 func needsE(stem string) bool {
@@ -142,6 +143,16 @@ func needsE(stem string) bool {
 		return true
 	case 'g':
 		return stem[n-2] != 'n' && stem[n-2] != 'g'
+	case 'd':
+		// "upgraded", "decided", "exploded" but not "aided", "headed".
+		if n >= 3 && strings.IndexByte("aiou", stem[n-2]) >= 0 && isConsonant(stem[n-3]) {
+			return true
+		}
+	case 's':
+		// "dispersed", "collapsed" but not "passed".
+		if isConsonant(stem[n-2]) && stem[n-2] != 's' {
+			return true
+		}
 	}
 	if strings.HasSuffix(stem, "at") && !strings.HasSuffix(stem, "eat") && !strings.HasSuffix(stem, "oat") && n > 4 {
 		return true

@@ -9,6 +9,9 @@ func TestVerb(t *testing.T) {
 		{"criticised", "criticise"}, {"criticizes", "criticize"},
 		{"urged", "urge"}, {"urges", "urge"}, {"urging", "urge"},
 		{"agreed", "agree"}, {"freed", "free"},
+		// Unknown words, by the spelling rules alone.
+		{"upgraded", "upgrade"}, {"downgrading", "downgrade"}, {"dispersed", "disperse"},
+		{"aided", "aid"}, {"headed", "head"}, {"passed", "pass"}, {"landed", "land"},
 		{"stopped", "stop"}, {"hoped", "hope"}, {"hopped", "hop"},
 		{"visited", "visit"}, {"visiting", "visit"},
 		{"accompanied", "accompany"}, {"carries", "carry"},
