@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -36,6 +37,7 @@ const (
 	candidate                 // one capitalised word, an actor only if the article says who it is
 	pronoun                   // he / she
 	titled                    // "the Russian president"
+	pair                      // "the two leaders", "the pair": the last two persons named
 )
 
 // span is an actor mention inside a sentence: tokens [start, end).
@@ -57,6 +59,9 @@ type span struct {
 	// towns", "German goods"): the country is the target of a hostile or
 	// supportive deed done to the thing, and otherwise no actor at all.
 	attributive bool
+	// twin marks the second span of a pair mention ("the two leaders"):
+	// the same tokens as the span before it, naming the other person.
+	twin bool
 }
 
 // document holds what is known about the actors of one article while it is
@@ -218,6 +223,11 @@ func (d *document) recognise(s *sentence) {
 		if groupPronouns[strings.ToLower(w)] && toks[i].Tag == "PRP" && pronounSubject(words, toks, i) {
 			add(span{start: i, end: i + 1, kind: pronoun, word: strings.ToLower(w)})
 			i++
+			continue
+		}
+		if n := pairMention(words, i); n > 0 {
+			add(span{start: i, end: i + n, kind: pair})
+			i += n
 			continue
 		}
 		// "the Russian president", "the former US leader": a title without a name.
@@ -593,6 +603,9 @@ func (d *document) resolve(sents []sentence) {
 	for si := range sents {
 		s := &sents[si]
 		kept := s.spans[:0]
+		if slices.ContainsFunc(s.spans, func(sp span) bool { return sp.kind == pair }) {
+			kept = make([]span, 0, len(s.spans)+1) // a pair becomes two spans
+		}
 		for _, sp := range s.spans {
 			switch sp.kind {
 			case candidate:
@@ -614,6 +627,18 @@ func (d *document) resolve(sents []sentence) {
 				}
 			case titled:
 				sp.actor = byTitle(recent, d.order, sp.title, sp.affiliation)
+			case pair:
+				// The two persons named last: "Trump welcomed Putin ... the
+				// two leaders met".
+				a, b := lastTwo(recent)
+				if a == nil {
+					continue
+				}
+				sp.actor = a
+				kept = append(kept, sp)
+				sp.actor, sp.twin = b, true
+				kept = append(kept, sp)
+				continue
 			}
 			sp.actor = sp.actor.canon()
 			if sp.actor == nil {
@@ -635,6 +660,41 @@ func (d *document) resolve(sents []sentence) {
 		}
 		s.spans = kept
 	}
+}
+
+// pairMentions are the words after "the two" or "both" that refer to two
+// persons named before: "the two leaders met".
+var pairMentions = setOf("leaders", "presidents", "men", "women", "heads", "ministers", "envoys")
+
+// pairMention returns the length of a mention of two persons at i ("the
+// two leaders", "both leaders", "the pair"), or 0.
+func pairMention(words []string, i int) int {
+	w := strings.ToLower(words[i])
+	switch {
+	case w == "the" && i+1 < len(words) && words[i+1] == "pair":
+		return 2
+	case w == "the" && i+2 < len(words) && words[i+1] == "two" && pairMentions[words[i+2]]:
+		return 3
+	case w == "both" && i+1 < len(words) && pairMentions[words[i+1]]:
+		return 2
+	}
+	return 0
+}
+
+// lastTwo returns the two most recent distinct persons, latest first, or
+// nils when fewer than two were named.
+func lastTwo(recent []*actor) (*actor, *actor) {
+	var first *actor
+	for i := len(recent) - 1; i >= 0; i-- {
+		a := recent[i].canon()
+		switch {
+		case first == nil:
+			first = a
+		case a != first:
+			return a, first
+		}
+	}
+	return nil, nil
 }
 
 // inPhrase reports whether the mention starting at token i sits in a

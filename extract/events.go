@@ -166,7 +166,7 @@ var nounEvents = map[string]string{
 	"demands": Demand, "demand": Demand, "appeal": Demand, "request": Demand, "call for": Demand,
 	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
 	"exercises": Cooperate, "drills": Cooperate, "manoeuvres": Cooperate, "maneuvers": Cooperate,
-	"games": Cooperate, "ties": Support, "relations": Support,
+	"games": Cooperate, "ties": Support, "relations": Support, "hands": Consult,
 	"protest": Protest, "protests": Protest, "rally": Protest, "rallies": Protest,
 	"demonstration": Protest, "demonstrations": Protest, "sit-in": Protest, "hunger": Protest,
 	"walkout": Protest, "boycott": Reject,
@@ -218,7 +218,7 @@ var lightVerbs = map[string]bool{
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
 	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
-	"mount": true, "unleash": true, "establish": true, "restore": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
+	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
 }
 
 // classify returns the PLOVER event type, mode, score and symmetry for a

@@ -23,7 +23,7 @@ import (
 // again instead of keeping what older rules made of them. Change it
 // whenever the output on the same text changes (TestVersion checks the
 // sample corpus).
-const Version = "2026-11-22.1"
+const Version = "2026-11-22.2"
 
 // Options configures an Extractor.
 type Options struct {
@@ -114,7 +114,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 	for i := range sents {
 		s := &sents[i]
 		for _, sp := range s.spans {
-			if sp.actor == nil || sp.kind == pronoun || sp.place || sp.attributive {
+			if sp.actor == nil || sp.kind == pronoun || sp.kind == pair || sp.place || sp.attributive {
 				// A pronoun names no one; counting it would inflate the
 				// mentions of whoever was named last.
 				continue

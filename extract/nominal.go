@@ -169,6 +169,9 @@ func (c *clause) coordinated(i int) []int {
 		if si < 0 {
 			break
 		}
+		if c.s.spans[si].twin {
+			out = append(out, si-1) // "between the two leaders"
+		}
 		out = append(out, si)
 		i = c.s.spans[si].end
 		w := c.wordAt(i)

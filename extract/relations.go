@@ -517,6 +517,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 				continue
 			}
 			subs := []int{si}
+			if sp.twin {
+				subs = []int{si - 1, si} // "the two leaders met"
+			}
 			j := sp.start - 1
 			// "Canada and Japan", "Britain, France and Germany"; a comma
 			// alone joins nothing ("the Russian president, Trump said").
