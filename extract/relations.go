@@ -937,7 +937,7 @@ func (c *clause) isModifier(sp span, lem string) bool {
 		k++ // the head is the compound's last noun: "U.N. weapons inspectors"
 	}
 	head := strings.ToLower(c.toks[k].Text)
-	if agentHeads[head] || verbEvents[lem] != "" && proposalNouns[head] {
+	if agentHeads[head] || verbEvents[lem] != "" && (proposalNouns[head] || isActionNoun(head)) {
 		// "U.N. weapons inspectors"; after an event verb, the author of a
 		// proposal: "rejected a United Nations appeal", "agreed to US mediation".
 		return false
