@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/token"
 
@@ -180,7 +182,14 @@ type relation struct {
 // verbRelations reads the relation a verb at v expresses, if any.
 func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	toks := c.toks
-	lem := x.lemmas.Verb(toks[v].Text)
+	text := strings.TrimLeft(toks[v].Text, "`'\"“‘")
+	if r, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(r) {
+		return nil
+	}
+	lem := x.lemmas.Verb(text)
+	if text != toks[v].Text && !x.lemmas.IsBase(lem) {
+		return nil // "``without": a quotation mark glued to a word the tagger took for a verb
+	}
 	if isAuxiliary(lem) && x.verbFollows(c, v) {
 		return nil
 	}
@@ -247,7 +256,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		// and "X wants to meet Y" carry the inner verb's relation.
 		inner := c.controlled(v)
 		switch {
-		case inner < 0 && lightVerbs[lem]:
+		case inner < 0 && lightVerbs[lem] && v+1 < len(toks) && toks[v+1].Tag != "IN" && c.wordAt(v+1) != "that":
 			// "continued their attacks on", "announced sanctions on": the
 			// noun carries the relation.
 		case inner < 0 || reportingVerbs[x.lemmas.Verb(toks[inner].Text)]:
@@ -566,6 +575,26 @@ func (c *clause) subjects(v int) ([]int, int) {
 	return nil, 0
 }
 
+// opensSentence reports whether the noun phrase whose head is at i starts
+// the sentence: only determiners, numbers, adjectives and nouns before it.
+func (c *clause) opensSentence(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch c.toks[k].Tag {
+		case "DT", "CD", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN":
+		case "IN":
+			if c.wordAt(k) != "of" {
+				return false // "tens of thousands of students"
+			}
+		default:
+			return false
+		}
+		if c.owner[k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // skipAsSubject reports whether a span left of a verb cannot be its subject:
 // it sits in a prepositional phrase ("talks with Putin, Witkoff said") or is
 // a possessive modifying a non-agent noun ("Russia's strikes drew").
@@ -584,7 +613,7 @@ func (c *clause) skipAsSubject(sp span) bool {
 			// Guinea have tortured": a group placed in a country acts for
 			// it, as news coders read it.
 			if (pw == "in" || pw == "from" || pw == "throughout") && sp.start >= 2 && agentHeads[c.wordAt(sp.start-2)] &&
-				sp.actor != nil && sp.actor.typ == news.GPE {
+				sp.actor != nil && sp.actor.typ == news.GPE && c.opensSentence(sp.start-2) {
 				return false
 			}
 			return true
