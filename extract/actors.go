@@ -333,6 +333,13 @@ func (d *document) recognise(s *sentence) {
 				i += n
 				continue
 			}
+			// "the Bush administration": the government of a leader named
+			// by surname is an actor of its own.
+			if i+1 < len(words) && (words[i+1] == "administration" || words[i+1] == "government") && isNameWord(w) && !notNames[w] && toks[i].Tag == "NNP" {
+				add(span{start: i, end: i + 2, kind: named, actor: d.actorFor(w+" "+words[i+1], news.Org)})
+				i += 2
+				continue
+			}
 			// A lone capitalised word: decided once the whole article is read.
 			if !notNames[w] && isNameWord(w) && (i+1 >= len(words) || !isCapitalised(words[i+1]) || isPossessive(words[i+1])) {
 				add(span{start: i, end: i + 1, kind: candidate, word: cleanName(w), askModel: true})

@@ -134,7 +134,12 @@ func (x *Extractor) retagVerbs(c *clause) {
 			continue
 		}
 		next := c.toks[v+1]
-		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" {
+		w := strings.ToLower(t.Text)
+		// A past tense the lemmatiser knows as irregular ("undertook")
+		// is a verb before a bare noun phrase too.
+		pastForm := x.lemmas.Irregular(w) && t.Tag == "JJ"
+		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" &&
+			!(pastForm && (next.Tag == "NN" || next.Tag == "NNS" || next.Tag == "JJ")) {
 			continue
 		}
 		if st := c.s.spans[c.owner[a]].start; st > 0 {
@@ -142,7 +147,6 @@ func (x *Extractor) retagVerbs(c *clause) {
 				continue // "from Kremlin talks with": the name is inside a phrase, not a subject
 			}
 		}
-		w := strings.ToLower(t.Text)
 		lem := x.lemmas.Verb(w)
 		if !x.lemmas.IsBase(lem) {
 			continue
@@ -156,7 +160,7 @@ func (x *Extractor) retagVerbs(c *clause) {
 			continue
 		}
 		switch {
-		case strings.HasSuffix(w, "ed"):
+		case strings.HasSuffix(w, "ed") || pastForm:
 			t.Tag = "VBD"
 		case strings.HasSuffix(w, "s"):
 			t.Tag = "VBZ"
@@ -684,6 +688,12 @@ func (c *clause) objects(v int) objectsFound {
 		}
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
+			if c.wordAt(sp.start-1) == "between" && c.mediation(sp.start-1) {
+				// "launched a mediation effort between the Emirates and
+				// Saudi Arabia": the mediator deals with both sides.
+				o.spans, o.nounPred, o.via = c.coordinated(i), "mediate", "between"
+				return o
+			}
 			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) || c.targetLater(sp) {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
@@ -761,6 +771,17 @@ func (c *clause) objects(v int) objectsFound {
 		o.gap++
 	}
 	return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+}
+
+// mediation reports whether the "between" at k follows a word of
+// mediation: "mediation mission between", "mediating between".
+func (c *clause) mediation(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if strings.HasPrefix(c.wordAt(j), "mediat") {
+			return true
+		}
+	}
+	return false
 }
 
 // targetLater reports whether a span named as a place ("staged rallies in

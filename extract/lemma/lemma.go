@@ -53,6 +53,13 @@ var shared = sync.OnceValue(func() *Lemmatizer {
 // per process and never change afterwards.
 func New() *Lemmatizer { return shared() }
 
+// Irregular reports whether w (lower case) is an irregular inflected form
+// ("met", "undertook", "seen").
+func (l *Lemmatizer) Irregular(w string) bool {
+	_, ok := l.irregular[w]
+	return ok
+}
+
 // IsBase reports whether w (lower case) is a known verb base form.
 func (l *Lemmatizer) IsBase(w string) bool { return l.bases[w] }
 
