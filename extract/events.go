@@ -121,7 +121,7 @@ var verbEvents = map[string]string{
 	// MOBILIZE
 	"mobilise": Mobilize, "mobilize": Mobilize, "deploy": Mobilize, "mass": Mobilize, "station": Mobilize,
 	// COERCE
-	"arrest": Coerce, "detain": Coerce, "deport": Coerce, "outlaw": Coerce, "curfew": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
+	"set fire": Coerce, "open fire": Assault, "arrest": Coerce, "detain": Coerce, "deport": Coerce, "outlaw": Coerce, "curfew": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
 	"raid": Coerce, "jail": Coerce, "imprison": Coerce, "kidnap": Coerce, "abduct": Coerce,
 	"confiscate": Coerce, "coerce": Coerce, "force": Coerce, "crack down on": Coerce, "expropriate": Coerce,
 	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce, "demolish": Coerce,
@@ -167,6 +167,7 @@ var nounEvents = map[string]string{
 	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
 	"exercises": Cooperate, "drills": Cooperate, "manoeuvres": Cooperate, "maneuvers": Cooperate,
 	"games": Cooperate, "ties": Support, "relations": Support, "hands": Consult,
+	"forces": Mobilize, "deployment": Mobilize, "fire": Assault,
 	"protest": Protest, "protests": Protest, "rally": Protest, "rallies": Protest,
 	"demonstration": Protest, "demonstrations": Protest, "sit-in": Protest, "hunger": Protest,
 	"walkout": Protest, "boycott": Reject,
@@ -189,7 +190,7 @@ var coopEvents = map[string]bool{Aid: true, Consult: true, Cooperate: true, Supp
 
 // conventionalArms are verbs of attack with military weapons: PLOVER codes
 // them FIGHT whoever fires.
-var conventionalArms = setOf("shell", "bombard", "pound", "fire", "fire on", "shoot", "shoot down", "strike", "airstrike")
+var conventionalArms = setOf("shell", "bombard", "pound", "fire", "fire on", "open fire", "shoot", "shoot down", "strike", "airstrike")
 
 // militaryHeads are the nouns that make a subject an armed force: "Serb
 // forces killed" is FIGHT, "gunmen killed" ASSAULT.
@@ -218,7 +219,7 @@ var lightVerbs = map[string]bool{
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
 	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
-	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
+	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "set": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
 }
 
 // classify returns the PLOVER event type, mode, score and symmetry for a

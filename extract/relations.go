@@ -299,6 +299,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			// "halted economic aid to Serbia", "suspended talks with":
 			// cooperation withdrawn is a sanction.
 			governor = Sanction
+		case (lem == "open" || lem == "set") && o.noun == "fire":
+			// "opened fire on protesters", "set fire to the offices".
+			lem = lem + " fire"
 		case protestVerbs[lem] && (o.noun == "strike" || nounEvents[o.noun] == Protest):
 			// "staged a hunger strike against X", "held rallies against X".
 			lem = "protest"
@@ -603,6 +606,12 @@ func (c *clause) opensSentence(i int) bool {
 // it sits in a prepositional phrase ("talks with Putin, Witkoff said") or is
 // a possessive modifying a non-agent noun ("Russia's strikes drew").
 func (c *clause) skipAsSubject(sp span) bool {
+	if k := sp.start - 2; k >= 0 && c.toks[k+1].Tag == "DT" && locatives[c.wordAt(k)] {
+		// "settlers in the West Bank city of Hebron set fire": a place,
+		// unless a group placed there opens the sentence ("Rebels in the
+		// Ivory Coast blocked").
+		return !(k >= 1 && agentHeads[c.wordAt(k-1)] && sp.actor != nil && sp.actor.typ == news.GPE && c.opensSentence(k-1))
+	}
 	if sp.start > 0 {
 		prev := c.toks[sp.start-1]
 		if (prev.Tag == "IN" || prev.Tag == "TO") && !strings.EqualFold(prev.Text, "by") && !subordinators[strings.ToLower(prev.Text)] {
@@ -833,8 +842,9 @@ func (c *clause) inObjectPhrase(v, i int) bool {
 		if c.toks[j].Tag != "IN" || j == v+1 || targetMarkers[c.wordAt(j)] {
 			continue
 		}
-		if p := c.wordAt(j - 1); nominalPreps[c.wordAt(j)] && (nounEvents[p] != "" || nounPredicates[p] != "") {
-			continue
+		if p := c.wordAt(j - 1); nominalPreps[c.wordAt(j)] && (nounEvents[p] != "" || nounPredicates[p] != "") ||
+			c.wordAt(j) == "of" && possessionNouns[p] {
+			continue // "sanctions on Russian banks", "the offices of Palestinian officials"
 		}
 		return false
 	}

@@ -135,7 +135,7 @@ var agentHeads = setOf(
 	"newspaper", "agency", "contingent", "commandos", "paratroopers", "gunmen", "settlers",
 	"businessman", "businessmen", "businesses", "nationalists", "dissidents", "exiles", "militia",
 	"militias", "navy's", "army's", "ambassador", "consulate", "negotiating", "mediator", "monarch",
-	"candidates", "members", "supporters", "voters", "deputies", "senators", "legislators",
+	"candidates", "members", "supporters", "administrators", "employees", "voters", "deputies", "senators", "legislators",
 	"officers", "personnel", "staff", "crew", "crews", "advisers", "advisors", "experts", "extremists",
 	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages",
 	"immigrants", "migrants", "pilgrims", "farmers", "miners", "journalists", "reporters", "youths",
