@@ -609,6 +609,7 @@ func (d *document) resolve(sents []sentence) {
 	firstPerson := map[int]*actor{}
 	for si := range sents {
 		s := &sents[si]
+		before := len(recent) // the persons named before this sentence
 		kept := s.spans[:0]
 		if slices.ContainsFunc(s.spans, func(sp span) bool { return sp.kind == pair }) {
 			kept = make([]span, 0, len(s.spans)+1) // a pair becomes two spans
@@ -637,7 +638,14 @@ func (d *document) resolve(sents []sentence) {
 			case pair:
 				// The two persons named last: "Trump welcomed Putin ... the
 				// two leaders met".
-				a, b := lastTwo(recent)
+				// Two named in this sentence ("Putin's pledge to Trump as
+				// the two leaders met"), else the last two of the sentences
+				// before: in "Hickling said that as the pair shook hands",
+				// the speaker is not one of the pair.
+				a, b := lastTwo(recent[before:])
+				if a == nil {
+					a, b = lastTwo(recent[:before])
+				}
 				if a == nil {
 					continue
 				}

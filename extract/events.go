@@ -198,6 +198,9 @@ var militaryHeads = setOf("forces", "force", "troops", "army", "military", "airc
 	"helicopters", "jets", "warplanes", "navy", "artillery", "soldiers", "warships", "marines",
 	"paratroopers", "drones", "bombers", "units", "air")
 
+// conflictEvents are the hostile event types.
+var conflictEvents = map[string]bool{Assault: true, Fight: true, Coerce: true, Sanction: true, Threaten: true}
+
 // promisable event types become AGREE when announced for the future: a
 // promise to help, yield or meet is an agreement to.
 var promisable = map[string]bool{Support: true, Aid: true, Concede: true, Retreat: true, Consult: true, Cooperate: true}

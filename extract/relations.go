@@ -181,6 +181,7 @@ type relation struct {
 	// promise marks a cooperative deed announced for the future ("will
 	// support", "would release"): PLOVER codes the commitment as AGREE.
 	promise bool
+	via     string // the preposition before the object ("against" in "defend against X")
 }
 
 // verbRelations reads the relation a verb at v expresses, if any.
@@ -193,6 +194,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	lem := x.lemmas.Verb(text)
 	if text != toks[v].Text && !x.lemmas.IsBase(lem) {
 		return nil // "``without": a quotation mark glued to a word the tagger took for a verb
+	}
+	if lem == "accord" || toks[v].Tag == "VBG" && v+1 < len(toks) && (toks[v+1].Tag == "NN" || toks[v+1].Tag == "NNS") && c.owner[v+1] < 0 && !x.beforeIsAux(c, v) {
+		return nil // "according to", "a Kremlin talking point"
 	}
 	if isAuxiliary(lem) && x.verbFollows(c, v) {
 		return nil
@@ -286,7 +290,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		r.confidence = 0.8
 	} else {
 		o := c.objects(v)
-		r.subjects, r.objects, r.noun = subjects, o.spans, o.noun
+		r.subjects, r.objects, r.noun, r.via = subjects, o.spans, o.noun, o.via
 		if o.prep != "" {
 			if particleVerbs[lem+" "+o.prep] {
 				lem = lem + " " + o.prep
@@ -451,6 +455,15 @@ func (c *clause) demandNoun(v int) int {
 // "Serb forces").
 func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relation, conf float64, subjectHead string) news.Triple {
 	ev, mode, score, sym := classify(r.predicate, r.noun)
+	if r.event == Agree && conflictEvents[ev] {
+		// "ready to invade", "vowed to strike": willingness to attack is
+		// a threat, not an agreement.
+		r.event = Threaten
+	}
+	if ev == Support && r.via == "against" {
+		// "defend itself against Russian missiles": resisting an attack.
+		r.event = Fight
+	}
 	if ev == Assault && (conventionalArms[r.predicate] || militaryHeads[subjectHead]) {
 		// PLOVER tells armed forces' violence (FIGHT: "Serb forces killed",
 		// "rebels shelled Juba") from other violence (ASSAULT: bombings,
@@ -508,7 +521,7 @@ func (c *clause) subjects(v int) ([]int, int) {
 	for k >= 0 && (toks[k].Tag == "RB" || toks[k].Tag == "MD" || isAuxWord(strings.ToLower(toks[k].Text))) {
 		k--
 	}
-	if k >= 1 && (c.wordAt(k) == "and" || c.wordAt(k) == "but" || c.wordAt(k) == "or") && c.owner[k-1] < 0 {
+	if k >= 1 && (c.wordAt(k) == "and" || c.wordAt(k) == "but" || c.wordAt(k) == "or") && (c.owner[k-1] < 0 || c.objectOfVerb(c.owner[k-1])) {
 		for p := k - 1; p >= 0 && v-p <= maxGap; p-- {
 			if c.owner[p] >= 0 || toks[p].Text == "," && p == k-1 {
 				continue
@@ -560,6 +573,11 @@ func (c *clause) subjects(v int) ([]int, int) {
 		}
 		w := toks[i].Text
 		lw := strings.ToLower(w)
+		if (lw == "a" || lw == "an" || lw == "another" || lw == "the") && c.bareNounPhrase(i+1, v) {
+			// "..., another vicious attack killed": the subject is a
+			// thing, not an actor named further left.
+			return nil, 0
+		}
 		switch {
 		case w == ";" || w == ":" || w == "“" || w == "”" || w == "\"":
 			return nil, 0
@@ -600,6 +618,41 @@ func (c *clause) opensSentence(i int) bool {
 		}
 	}
 	return true
+}
+
+// bareNounPhrase reports whether tokens [from, v) are a noun phrase with
+// no actor in it (adjectives, nouns, numbers, then adverbs or auxiliaries
+// before the verb), with a common noun that is no agent.
+func (c *clause) bareNounPhrase(from, v int) bool {
+	noun := false
+	for k := from; k < v; k++ {
+		t := c.toks[k]
+		switch {
+		case c.owner[k] >= 0:
+			return false
+		case t.Tag == "NN" || t.Tag == "NNS":
+			if agentHeads[c.wordAt(k)] || groupNouns[c.wordAt(k)] {
+				return false
+			}
+			noun = true
+		case t.Tag == "JJ" || t.Tag == "JJS" || t.Tag == "JJR" || t.Tag == "CD" || t.Tag == "VBN" && !noun:
+		case t.Tag == "RB" || t.Tag == "MD" || isAuxWord(c.wordAt(k)):
+		default:
+			return false
+		}
+	}
+	return noun
+}
+
+// objectOfVerb reports whether span si directly follows a verb (after
+// at most a determiner): "annexed Crimea and threw its weight", where the
+// second verb shares the first one's subject, not the object's.
+func (c *clause) objectOfVerb(si int) bool {
+	k := c.s.spans[si].start - 1
+	if k >= 0 && c.toks[k].Tag == "DT" {
+		k--
+	}
+	return k >= 0 && isVerbTag(c.toks[k].Tag) && !isAuxWord(c.wordAt(k))
 }
 
 // skipAsSubject reports whether a span left of a verb cannot be its subject:
