@@ -59,6 +59,10 @@ type span struct {
 	// towns", "German goods"): the country is the target of a hostile or
 	// supportive deed done to the thing, and otherwise no actor at all.
 	attributive bool
+	// building marks an institution named by its seat ("the White House",
+	// "the Kremlin"): after a verb of motion it is a place ("left the
+	// White House"), not the government.
+	building bool
 	// twin marks the second span of a pair mention ("the two leaders"):
 	// the same tokens as the span before it, naming the other person.
 	twin bool
@@ -294,7 +298,7 @@ func (d *document) recognise(s *sentence) {
 				end++ // "the Fatah Party", "the Hamas Movement": the same organisation
 			}
 			if st < end {
-				add(span{start: st, end: end, kind: named, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+				add(span{start: st, end: end, kind: named, building: m.Kind == gazetteer.KindInstitution, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
 			}
 			i = end
 			continue

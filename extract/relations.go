@@ -756,7 +756,8 @@ func (c *clause) objects(v int) objectsFound {
 				o.spans, o.nounPred, o.via = c.coordinated(i), "mediate", "between"
 				return o
 			}
-			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) || c.targetLater(sp) {
+			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) || c.targetLater(sp) ||
+				sp.building && (motionVerbs[lem] || lem == "enter") {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
 				continue
