@@ -236,7 +236,14 @@ func (d *document) recognise(s *sentence) {
 		}
 		// "the Russian president", "the former US leader": a title without a name.
 		if n, title, aff, ok := d.titleMention(words, toks, i); ok {
-			add(span{start: i, end: i + n, kind: titled, title: title, affiliation: aff})
+			sp := span{start: i, end: i + n, kind: titled, title: title, affiliation: aff}
+			if title == "counterpart" {
+				// Unresolved, "her Peruvian counterpart" still names Peru.
+				if m, ok := d.x.gaz.MatchWords(words, i+1); ok {
+					sp.word = m.Entry.Name + "\x00" + m.Entry.Type
+				}
+			}
+			add(sp)
 			i += n
 			continue
 		}
@@ -639,6 +646,9 @@ func (d *document) resolve(sents []sentence) {
 				}
 			case titled:
 				sp.actor = byTitle(recent, d.order, sp.title, sp.affiliation)
+				if name, typ, ok := strings.Cut(sp.word, "\x00"); ok && sp.actor == nil {
+					sp.actor = d.actorFor(name, typ)
+				}
 			case pair:
 				// The two persons named last: "Trump welcomed Putin ... the
 				// two leaders met".
@@ -805,6 +815,9 @@ func demonymHead(words []string, toks []tokenT, i int) int {
 		return 0
 	}
 	if lw := strings.ToLower(words[i]); (agentHeads[lw] || actionNouns[lw]) && !isCapitalised(words[i]) {
+		if modifierHeads[lw] && (i+1 >= len(words) || !isNounTag(toks[i+1].Tag)) {
+			return 0 // "the Chilean border" is a place; "Chilean border guards" act
+		}
 		return 1
 	}
 	// "a Senegalese peace plan", "Irish nationalist guerrillas", "Russian

@@ -211,6 +211,10 @@ var plainActionNouns = setOf("return", "release", "entry", "access", "presence",
 var measureNouns = setOf("days", "weeks", "months", "years", "hours", "tons", "tonnes", "rounds",
 	"series", "number", "dozens", "hundreds", "thousands", "millions", "kind", "sort", "type", "wave", "spate")
 
+// modifierHeads are agent heads only before another noun: "border
+// guards", "air force", "coast guard"; "the Thai border" is a place.
+var modifierHeads = setOf("border", "air", "coast", "special", "foreign", "defence", "defense", "prime")
+
 // possessiveDeterminers open a noun phrase owned by an actor named before.
 var possessiveDeterminers = setOf("his", "her", "its", "their")
 
