@@ -167,7 +167,7 @@ var nounEvents = map[string]string{
 	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
 	"exercises": Cooperate, "drills": Cooperate, "manoeuvres": Cooperate, "maneuvers": Cooperate,
 	"games": Cooperate, "ties": Support, "relations": Support, "hands": Consult,
-	"forces": Mobilize, "deployment": Mobilize, "fire": Assault,
+	"forces": Mobilize, "deployment": Mobilize, "fire": Assault, "suspension": Sanction,
 	"protest": Protest, "protests": Protest, "rally": Protest, "rallies": Protest,
 	"demonstration": Protest, "demonstrations": Protest, "sit-in": Protest, "hunger": Protest,
 	"walkout": Protest, "boycott": Reject,
@@ -196,7 +196,16 @@ var conventionalArms = setOf("shell", "bombard", "pound", "fire", "fire on", "op
 // forces killed" is FIGHT, "gunmen killed" ASSAULT.
 var militaryHeads = setOf("forces", "force", "troops", "army", "military", "aircraft", "tanks", "gunships",
 	"helicopters", "jets", "warplanes", "navy", "artillery", "soldiers", "warships", "marines",
-	"paratroopers", "drones", "bombers", "units", "air")
+	"paratroopers", "drones", "bombers", "units", "air", "attacks", "strikes", "airstrikes")
+
+// unconventionalArms are violent deeds PLOVER codes ASSAULT even when
+// soldiers do them: "soldiers beat detainees".
+var unconventionalArms = setOf("beat", "beat up", "torture", "abuse", "assassinate", "execute", "poison",
+	"rape", "massacre", "kidnap", "abduct", "sabotage")
+
+// yieldNouns after "accept" or "meet" make a concession: "accepted demands
+// from the rebels".
+var yieldNouns = setOf("demands", "demand", "conditions", "terms", "ultimatum")
 
 // conflictEvents are the hostile event types.
 var conflictEvents = map[string]bool{Assault: true, Fight: true, Coerce: true, Sanction: true, Threaten: true}
@@ -222,7 +231,7 @@ var lightVerbs = map[string]bool{
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
 	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
-	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "set": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
+	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "set": true, "tighten": true, "ease": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
 }
 
 // classify returns the PLOVER event type, mode, score and symmetry for a

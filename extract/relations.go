@@ -59,8 +59,7 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 				if s.spans[subj].kind != named || s.spans[obj].kind != named {
 					conf *= 0.85
 				}
-				sub := s.spans[subj]
-				out = append(out, x.triple(a, s, sa, oa, r, conf, strings.ToLower(s.tokens[sub.end-1].Text)))
+				out = append(out, x.triple(a, s, sa, oa, r, conf, c.head(s.spans[subj])))
 			}
 		}
 	}
@@ -299,6 +298,8 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			}
 		}
 		switch {
+		case (lem == "accept" || lem == "meet" || lem == "grant") && yieldNouns[o.noun]:
+			governor = Concede // "accepted demands from the rebels"
 		case haltVerbs[lem] && coopEvents[nounEvents[o.noun]]:
 			// "halted economic aid to Serbia", "suspended talks with":
 			// cooperation withdrawn is a sanction.
@@ -464,7 +465,7 @@ func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relatio
 		// "defend itself against Russian missiles": resisting an attack.
 		r.event = Fight
 	}
-	if ev == Assault && (conventionalArms[r.predicate] || militaryHeads[subjectHead]) {
+	if ev == Assault && (conventionalArms[r.predicate] || militaryHeads[subjectHead] && !unconventionalArms[r.predicate]) {
 		// PLOVER tells armed forces' violence (FIGHT: "Serb forces killed",
 		// "rebels shelled Juba") from other violence (ASSAULT: bombings,
 		// torture, abductions).
@@ -642,6 +643,17 @@ func (c *clause) bareNounPhrase(from, v int) bool {
 		}
 	}
 	return noun
+}
+
+// head returns the head noun of the noun phrase a mention belongs to, in
+// lower case: "forces" for "Serb forces", "attacks" for "US Predator
+// attacks", else the mention's last word.
+func (c *clause) head(sp span) string {
+	h := strings.ToLower(c.toks[sp.end-1].Text)
+	for k := sp.end; k < len(c.toks) && k < sp.end+3 && c.owner[k] < 0 && isNounTag(c.toks[k].Tag); k++ {
+		h = strings.ToLower(c.toks[k].Text)
+	}
+	return h
 }
 
 // objectOfVerb reports whether span si directly follows a verb (after

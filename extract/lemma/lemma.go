@@ -219,7 +219,7 @@ var irregularVerbs = []string{
 	"strike struck stricken", "strive strove striven", "swear swore sworn", "sweep swept",
 	"swim swam swum", "swing swung", "take took taken", "teach taught", "tear tore torn",
 	"tell told", "think thought", "throw threw thrown", "tread trod trodden",
-	"undergo underwent undergone", "understand understood", "undertake undertook undertaken",
+	"undergo underwent undergone", "understand understood", "undertake undertook undertaken", "retake retook retaken", "overtake overtook overtaken",
 	"uphold upheld", "upset", "wake woke woken", "wear wore worn", "weep wept", "win won",
 	"wind wound", "withdraw withdrew withdrawn", "withhold withheld", "withstand withstood",
 	"write wrote written",
