@@ -89,10 +89,13 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 // record when the extractor improves.
 const (
 	regressionMargin        = 0.02
-	recordedDevDirectF1     = 0.812 // dev gold, direct triples
-	recordedHeldOutDirectF1 = 0.612 // held-out gold, direct triples
-	recordedSampleAllF1     = 0.637 // demo corpus gold, direct + coref
-	recordedPloverF1        = 0.701 // PLOVER actor-pair F1
+	recordedDevDirectF1     = 0.822 // dev gold, direct triples
+	recordedHeldOutDirectF1 = 0.621 // held-out gold, direct triples
+	// held-out 2 gold (seven more articles), direct triples. Its misses
+	// have not been read: keep it so, and it stays a blind measure.
+	recordedHeldOut2DirectF1 = 0.510
+	recordedSampleAllF1      = 0.649 // demo corpus gold, direct + coref
+	recordedPloverF1         = 0.745 // PLOVER actor-pair F1
 )
 
 // checkFloor fails t when got has fallen more than regressionMargin below
@@ -137,9 +140,10 @@ func TestSampleCorpus(t *testing.T) {
 }
 
 // TestSharedGold scores the shared articles against the development gold
-// (../shared/eval) and the held-out gold (testdata/heldout-*), annotated
-// blind on five articles the extractor was not tuned on, and logs the
-// figures.
+// (../shared/eval) and two held-out golds (testdata/heldout-*,
+// testdata/heldout2-*), annotated blind on articles the extractor was not
+// tuned on, and logs the figures (misses and false positives only with
+// -v, and better not read for held-out 2).
 func TestSharedGold(t *testing.T) {
 	tests := []struct {
 		name, gold, aliases string
@@ -147,6 +151,7 @@ func TestSharedGold(t *testing.T) {
 	}{
 		{"dev", testshared.Path(t, "eval/dev-gold.jsonl"), testshared.Path(t, "eval/dev-aliases.json"), recordedDevDirectF1},
 		{"held-out", "testdata/heldout-gold.jsonl", "testdata/heldout-aliases.json", recordedHeldOutDirectF1},
+		{"held-out 2", "testdata/heldout2-gold.jsonl", "testdata/heldout2-aliases.json", recordedHeldOut2DirectF1},
 	}
 	corpus := testshared.Path(t, "corpus/articles")
 	x := extractor(t)
