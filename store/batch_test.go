@@ -107,3 +107,41 @@ func TestIngestBatchCancelled(t *testing.T) {
 		t.Errorf("store changed (-before +after):\n%s", diff)
 	}
 }
+
+// TestTxnLimitsFitBadger: IngestBatch closes a transaction well before
+// badger's own limits (15% of a memtable, in bytes and in keys), so that
+// a batch of ordinary articles is never written twice (see splitError).
+// It fails when badgerOptions' memtable shrinks below what maxTxnBytes and
+// maxTxnKeys assume.
+func TestTxnLimitsFitBadger(t *testing.T) {
+	tests := []struct {
+		name string
+		open func(t testing.TB) *Store
+	}{
+		{"in memory", openMem},
+		{"on disk", func(t testing.TB) *Store {
+			s, err := Open(t.TempDir(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			if _, err := s.Ingest(context.Background(), a1); err != nil { // opens the new generation
+				t.Fatal(err)
+			}
+			return s
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := tt.open(t).bdb()
+			// Room for the aggregates finish writes and for the article
+			// that crosses the mark: half of badger's limit.
+			if maxBytes := db.MaxBatchSize(); 2*maxTxnBytes > maxBytes {
+				t.Errorf("maxTxnBytes = %d, more than half of badger's %d", maxTxnBytes, maxBytes)
+			}
+			if maxKeys := db.MaxBatchCount(); 2*maxTxnKeys > maxKeys {
+				t.Errorf("maxTxnKeys = %d, more than half of badger's %d", maxTxnKeys, maxKeys)
+			}
+		})
+	}
+}

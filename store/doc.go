@@ -113,7 +113,7 @@
 // store's size) and after every 256 KiB written or second elapsed, and
 // before Commit closes the generation (closing flushes and compacts). Below
 // Options.MinFree (default DefaultMinFree, 256 MiB: room for badger's two
-// 32 MiB memtables to flush and for level 0 to be compacted, with room to
+// 8 MiB memtables to flush and for level 0 to be compacted, with room to
 // spare) it stops with a *SpaceError ("store DIR: only N MiB free, below
 // the M MiB margin"): further writes and Commit are refused, Close
 // discards the new generation without letting badger flush it, and the

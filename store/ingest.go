@@ -74,15 +74,18 @@ func (s *Store) Ingest(ctx context.Context, ex news.Extraction) (Status, error) 
 }
 
 // Transactions of IngestBatch end after this many articles, or once this
-// many key and value bytes are written, whichever comes first. Badger
-// refuses a transaction above 15% of its memtable (about 4.8 MiB, see
-// badgerOptions), so a transaction closed at 1 MiB has room for the
-// article that crosses the mark unless that one alone is several MiB; a
-// transaction that overflows anyway is discarded and its articles stored
-// again in smaller ones.
+// many key and value bytes or this many keys are written, whichever comes
+// first. Badger refuses a transaction above 15% of its memtable (about
+// 1.2 MiB or 13 000 keys, see badgerOptions), and the aggregates written
+// at the end of a transaction (finish) come on top of the articles' keys,
+// so a transaction closed at 512 KiB or 6 000 keys has room for them and
+// for the article that crosses the mark unless that one alone is near the
+// limit; a transaction that overflows anyway is discarded and its
+// articles stored again in smaller ones.
 const (
 	maxTxnArticles = 256
-	maxTxnBytes    = 1 << 20
+	maxTxnBytes    = 512 << 10
+	maxTxnKeys     = 6000
 )
 
 // IngestBatch stores extractions in order, each exactly as Ingest would
@@ -245,7 +248,7 @@ func (s *Store) ingestTxn(ctx context.Context, arts []preparedArticle, limit int
 	}
 	for _, a := range arts {
 		id := a.ex.Article.ID
-		if len(statuses) == limit || ids[id] || (len(statuses) > 0 && c.bytes >= maxTxnBytes) {
+		if len(statuses) == limit || ids[id] || (len(statuses) > 0 && (c.bytes >= maxTxnBytes || c.keys >= maxTxnKeys)) {
 			break
 		}
 		st, err := c.ingest(a)
@@ -515,6 +518,7 @@ type change struct {
 	aggs   map[string][]byte // actor → encoded aggregate written, nil if deleted
 	counts Counts            // deltas; Actors is settled in finish
 	bytes  int               // key and value bytes written, for the free-space checks
+	keys   int               // keys set or deleted
 	dirty  bool              // something was removed or added
 }
 
@@ -588,11 +592,13 @@ func (c *change) aggregate(actor string) (*tally, error) {
 // can act on.
 func (c *change) set(k, v []byte) error {
 	c.bytes += len(k) + len(v)
+	c.keys++
 	return txnErr(c.txn.Set(k, v))
 }
 
 func (c *change) del(k []byte) error {
 	c.bytes += len(k)
+	c.keys++
 	return txnErr(c.txn.Delete(k))
 }
 

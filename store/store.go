@@ -116,7 +116,7 @@ func (e *SpaceError) Error() string {
 func (e *SpaceError) Unwrap() error { return ErrNoSpace }
 
 // DefaultMinFree is the free space a writer keeps on the store's file
-// system when Options.MinFree is 0: room for badger to flush its two 32 MiB
+// system when Options.MinFree is 0: room for badger to flush its two 8 MiB
 // memtables and to compact level 0 on close, with some to spare.
 const DefaultMinFree = 256 << 20
 
@@ -318,14 +318,23 @@ func (e flatError) Unwrap() error { return e.err }
 // generated articles, 335 MB peak RSS before, 230-245 MB after, with at
 // most a few MB of table pages resident at a time.
 //
-// Before that, a bulk ingest of 20 000 articles (400 000 triples) was
-// measured to peak at about 450-650 MiB RSS. Most of that is not the settings below but
-// badger's compaction: its table builders, and a pool of up to eight
-// reusable allocators that keeps their buffers (freed one per two seconds
-// once idle); no option bounds it. Smaller memtables were measured to use
-// more memory, not less, because they make more level-0 tables to compact.
-// A run ingesting 300 articles peaked at 70 MiB, a read-only open that
-// lists actors and scans every triple at 20 MiB.
+// The rest of a writer's memory is badger's, on the Go heap, and most of it
+// is table builders: a builder holds its whole table in memory, each block
+// twice (as written and compressed), in buffers that double as they fill,
+// and badger keeps up to eight builders' buffers in a pool that every
+// later builder draws from (freed one per two seconds once idle; no option
+// bounds it). So the pool's buffers grow to about twice the largest table
+// ever built, times eight. The largest tables are level-0 tables, one
+// memtable each, and, with badger's defaults, the tables of the deepest
+// levels, which double in size with each level the store grows into. Both
+// are kept small below. Measured with bench/storeload (the store alone,
+// 40 000 generated articles, 1.36 million triples, GOMEMLIMIT 192 MiB):
+// 610 MB peak RSS and 840 MB of Go heap with 32 MiB memtables and growing
+// tables, 372 MB with 16 MiB memtables and 2 MiB tables at every level,
+// 235 MB with 8 MiB memtables and 2 MiB tables (227 MB with 1 MiB ones);
+// the first grew on to 768 MB at 100 000 articles. Without compression
+// the heap was smaller but the store twice as large, and the resident
+// table pages grew instead.
 func badgerOptions(dir string, opts Options) badger.Options {
 	var o badger.Options
 	if opts.InMemory {
@@ -333,19 +342,19 @@ func badgerOptions(dir string, opts Options) badger.Options {
 	} else {
 		o = badger.DefaultOptions(dir)
 	}
-	return o.
+	o = o.
 		WithReadOnly(opts.ReadOnly).
 		// Errors come back as values; badger's INFO lines on stderr would
 		// mix with the CLI's own output.
 		WithLogger(nil).
 		WithMetricsEnabled(false).
-		// 32 MiB memtables (default 64): a memtable's arena is about 1.3×
-		// this, and with NumMemtables 2 at most ~85 MiB instead of ~400.
-		// The size also caps one transaction at 15% of it (~4.8 MiB), and
-		// Ingest writes an article in one transaction: room for several
-		// thousand triples per article (see ErrTooLarge). 16 MiB would
-		// halve both, and measured no lower peak (see above).
-		WithMemTableSize(32 << 20).
+		// 8 MiB memtables (default 64): a memtable's arena is about 1.3×
+		// this, and a level-0 table holds one memtable, so this bounds
+		// the largest table builder (see above). The size also caps one
+		// transaction at 15% of it (~1.2 MiB, or about 13 000 keys), and
+		// Ingest writes an article in one transaction: room for about
+		// 2 000 triples per article (see ErrTooLarge, maxTxnBytes).
+		WithMemTableSize(8 << 20).
 		// One active and one flushing memtable (default 5): writes stall
 		// briefly if a flush is slower than filling the next memtable,
 		// which a CLI can afford.
@@ -363,6 +372,13 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		// so the value log sees little; 64 MiB files (default 1 GiB) keep
 		// the sparse 2× pre-allocation modest on disk listings.
 		WithValueLogFileSize(64 << 20).
+		// 2 MiB tables (badger's default for the base level) at every
+		// level: TableSizeMultiplier 1 below; by default they double with
+		// each level below the base one, so 8 MiB and more once the store
+		// holds about a GB. A table builder's buffers, and so the pool's
+		// (see above), stay a few MiB. A GB store is then about 500
+		// tables, which a reader opens one by one: about 0.15 ms each.
+		WithBaseTableSize(2 << 20).
 		// Two compactors (the minimum above zero) for the two cores a
 		// laptop CLI may fairly use; default 4.
 		WithNumCompactors(2).
@@ -390,6 +406,11 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		// compaction and 9 ms after, and closing the build took about a
 		// second longer.
 		WithCompactL0OnClose(!opts.ReadOnly)
+	// Tables of every level as large as the base level's (default: twice
+	// the size of the level above's; badger has no With method for it).
+	// See WithBaseTableSize above.
+	o.TableSizeMultiplier = 1
+	return o
 }
 
 // checkVersion reads the format version of db, recording it when db is a

@@ -28,6 +28,9 @@ type Config struct {
 	Days              int     // articles are dated over this many days from 2023-01-01 (default 730)
 	Zipf              float64 // Zipf exponent s > 1 of actor frequency (default 1.1)
 	Seed              uint64  // random seed (default 1)
+	// Progress, if set, is called after each batch is stored with the
+	// articles and triples stored so far.
+	Progress func(articles, triples int)
 }
 
 func (c Config) withDefaults() Config {
@@ -193,6 +196,9 @@ func Generate(ctx context.Context, st *store.Store, cfg Config) (*Corpus, error)
 			c.Triples += len(ex.Triples)
 		}
 		batch = batch[:0]
+		if cfg.Progress != nil {
+			cfg.Progress(c.Articles, c.Triples)
+		}
 		return nil
 	}
 	for ex := range exs {
