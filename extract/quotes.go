@@ -61,6 +61,19 @@ func (x *Extractor) quotes(a news.Article, s *sentence) []news.Quote {
 // speaker returns the span that speaks through the verb at v, and whether
 // it follows the verb ("..., said Peskov"), or -1.
 func (c *clause) speaker(v int) (int, bool) {
+	switch t := c.toks[v]; {
+	case t.Tag == "VB" && v > 0 && c.toks[v-1].Tag == "TO":
+		return -1, false // "to explain his defeats": no statement made
+	case t.Tag == "VBG" && v > 0 && c.toks[v-1].Text == ",":
+		// "He urged Putin to halt the attacks, emphasizing ...": the main
+		// clause's subject speaks, not the actor named just before.
+		if m := c.mainVerb(v); m >= 0 {
+			if subs, _ := c.subjects(m); len(subs) > 0 {
+				return subs[0], false
+			}
+		}
+		return -1, false
+	}
 	if subs, _ := c.subjects(v); len(subs) > 0 {
 		return subs[0], false
 	}

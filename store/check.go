@@ -184,6 +184,22 @@ func check(ctx context.Context, txn *badger.Txn) error {
 			return fmt.Errorf("%w: %d %s keys, want %d", ErrCorrupt, n, c.what, c.want)
 		}
 	}
+	// Each quote has one speaker index key.
+	quotes, speakers := 0, 0
+	for _, p := range []struct {
+		prefix byte
+		n      *int
+	}{{prefixQuote, &quotes}, {prefixBySpeaker, &speakers}} {
+		if err := scanTxn(txn, []byte{p.prefix}, true, func(k, _ []byte) error {
+			*p.n++
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+	}
+	if quotes != speakers {
+		return fmt.Errorf("%w: %d quotes and %d speaker index keys", ErrCorrupt, quotes, speakers)
+	}
 
 	n := 0
 	err = scanTxn(txn, []byte{prefixActor}, false, func(k, v []byte) error {

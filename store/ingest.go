@@ -416,6 +416,7 @@ type preparedArticle struct {
 	hash     string            // ex.Key()
 	triples  []news.Triple     // ex.Triples with Doc set
 	mentions []news.Mention    // ex.Mentions with Doc set, in sentence order
+	quotes   []news.Quote      // ex.Quotes with Doc set
 	writes   []entry           // what the new version writes (encodeArticle)
 	tallies  map[string]*tally // the article's tally of each actor; read only
 	encoded  bool              // writes and tallies are filled in
@@ -429,13 +430,17 @@ func prepare(ex news.Extraction) (preparedArticle, error) {
 	if err != nil {
 		return preparedArticle{}, err
 	}
-	return preparedArticle{ex: ex, hash: ex.Key(), triples: triples, mentions: mentions}, nil
+	quotes, err := checkQuotes(ex)
+	if err != nil {
+		return preparedArticle{}, err
+	}
+	return preparedArticle{ex: ex, hash: ex.Key(), triples: triples, mentions: mentions, quotes: quotes}, nil
 }
 
 // encode fills in what the article writes, once.
 func (a *preparedArticle) encode() {
 	if !a.encoded {
-		a.writes, a.tallies = encodeArticle(a.ex.Article, a.hash, a.triples, a.mentions)
+		a.writes, a.tallies = encodeArticle(a.ex.Article, a.hash, a.triples, a.mentions, a.quotes)
 		a.encoded = true
 	}
 }
@@ -668,6 +673,9 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 			dels = append(dels, actorDateKey(actor, old.Date, id))
 		}
 	}
+	if err := c.removeQuotes(id); err != nil {
+		return err
+	}
 	dels = append(dels, articleKey(id))
 	for _, k := range dels {
 		if err := c.del(k); err != nil {
@@ -704,12 +712,12 @@ func (c *change) addArticle(a preparedArticle) error {
 type entry struct{ k, v []byte }
 
 // encodeArticle returns the keys and values a new version of an article
-// writes ('t', 's', 'o', 'n', 'c', 'd' and 'a'), in that order, and the
+// writes ('t', 's', 'o', 'n', 'q', 'p', 'c', 'd' and 'a'), in that order, and the
 // tally of the article for each of its actors. It reads nothing, so it
 // runs before the transaction, outside the writer's lock. The keys and
 // values share one buffer: a build writes millions of them, and one
 // allocation an article instead of two an entry halves ingest's garbage.
-func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention) ([]entry, map[string]*tally) {
+func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention, quotes []news.Quote) ([]entry, map[string]*tally) {
 	id := a.ID
 	tallies := tallyArticle(a.Date, mentions, triples)
 	size := 64 + len(id) + len(a.Title) + len(a.URL) + len(a.Source)
@@ -717,10 +725,13 @@ func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions 
 		size += 3*(len(id)+len(t.SubjectID)+len(t.ObjectID)) + 2*len(t.Sentence) + 160
 	}
 	size += len(mentions) * (len(id) + 96)
+	for _, q := range quotes {
+		size += 2*len(id) + len(q.SpeakerID) + len(q.Text) + len(q.Sentence) + 96
+	}
 	size += len(tallies) * (2*len(id) + len(a.Date) + 160)
 	type span struct{ k0, k1, v0, v1 int } // key buf[k0:k1], value buf[v0:v1]
 	buf := make([]byte, 0, size)
-	spans := make([]span, 0, 3*len(triples)+len(mentions)+2*len(tallies)+1)
+	spans := make([]span, 0, 3*len(triples)+len(mentions)+2*len(quotes)+2*len(tallies)+1)
 	var k0 int
 	startKey := func() { k0 = len(buf) }
 	endValue := func(k1 int) { spans = append(spans, span{k0, k1, k1, len(buf)}) }
@@ -747,6 +758,16 @@ func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions 
 		k1 := len(buf)
 		buf = appendMention(buf, m)
 		endValue(k1)
+	}
+	for i, q := range quotes {
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixQuote, id), uint32(i))
+		k1 := len(buf)
+		buf = appendQuote(buf, q)
+		endValue(k1)
+		startKey()
+		buf = appendSeq(appendKey(buf, prefixBySpeaker, q.SpeakerID, id), uint32(i))
+		endValue(len(buf))
 	}
 	for actor, t := range tallies {
 		startKey()

@@ -27,7 +27,7 @@ import (
 // writer of this newsgraph converts them into gen-000001 without touching
 // their keys (see migrate).
 //
-// History: version 1 had no name index ('f'), kept actor dates inside the
+// History: version 2 kept no quotes ('q', 'p'); version 1 had no name index ('f'), kept actor dates inside the
 // actor aggregate ('e') instead of under 'd', and left the 's' and 'o'
 // index values empty.
 //
@@ -57,6 +57,8 @@ import (
 //	'e'     'e' actor                                     tally            the actor aggregate (sum of its 'c' tallies, without dates): Actor, Actors
 //	'd'     'd' actor date article                        empty            the dated articles an actor appears in, by date: first/last seen are the first and last key
 //	'f'     'f' folded-name actor                         empty            name index: FindActors is a prefix seek, SuggestActors a key-only scan
+//	'q'     'q' article seq                               quote            what an actor said, article-first so an article's quotes are one prefix to replace (quotes.go)
+//	'p'     'p' speaker article seq                       empty            speaker index: QuotesBy is a prefix scan
 //
 // The 't' seq of a triple is its index in Extraction.Triples, so two
 // identical triples of one article are both kept. The 'n' seq of a mention
@@ -102,7 +104,7 @@ import (
 
 // FormatVersion is the version of the key layout and value encodings that
 // this package reads and writes.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Key prefixes. See the table above.
 const (
@@ -116,6 +118,8 @@ const (
 	prefixActor        = 'e'
 	prefixActorDate    = 'd'
 	prefixName         = 'f'
+	prefixQuote        = 'q'
+	prefixBySpeaker    = 'p'
 )
 
 // maxIDLen bounds article and actor ids, article dates and indexed names,

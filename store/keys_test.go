@@ -221,6 +221,8 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 func TestStoreImageGolden(t *testing.T) {
 	s := openMem(t)
 	ex := article("a#1", "2024-01-10", fact{S: "Vladimir Putin", V: "meet", O: "Volodymyr Zelenskyy", SText: "Putin"})
+	ex.Quotes = []news.Quote{{SpeakerID: "vladimir-putin", Speaker: "Vladimir Putin", SpeakerType: news.Person,
+		Verb: "say", Text: "We are ready.", Sentence: "Putin said: “We are ready.”", SentenceIndex: 1, Date: "2024-01-10"}}
 	mustIngest(t, s, ex)
 	var b strings.Builder
 	err := s.bdb().View(func(txn *badger.Txn) error {

@@ -11,7 +11,7 @@ func newQueryCmd(s streams) *cobra.Command {
 		Long: `query answers questions from the store: who an actor is and what they do
 (actor, actors), which relations link whom (relations), the sentences behind
 a relation (evidence), how two actors are connected (path), who is central
-(top), and when things happened (timeline).
+(top), when things happened (timeline), and what an actor said (quotes).
 
 Names are matched whatever their case, accents or punctuation, by the
 canonical name, any surface form seen in the articles ("zelenskyy",
@@ -28,10 +28,11 @@ snake_case and stable, the same in every format (see each command's help).
   newsgraph query evidence russia ukraine --both --format json
   newsgraph query path "Joe Biden" Kremlin
   newsgraph query top --by betweenness -n 10
-  newsgraph query timeline russia ukraine --bucket week`,
+  newsgraph query timeline russia ukraine --bucket week
+  newsgraph query quotes putin -n 5`,
 	}
 	c.AddCommand(newQueryActorsCmd(s), newQueryActorCmd(s), newQueryRelationsCmd(s), newQueryEvidenceCmd(s),
-		newQueryPathCmd(s), newQueryTopCmd(s), newQueryTimelineCmd(s))
+		newQueryPathCmd(s), newQueryTopCmd(s), newQueryTimelineCmd(s), newQueryQuotesCmd(s))
 	return c
 }
 
