@@ -318,6 +318,26 @@ func TestQueryCommands(t *testing.T) {
 			tableHas: []string{"2025-02  0    2   2      ████████████████████████████████████████"},
 		},
 		{
+			name: "quotes",
+			args: []string{"query", "quotes", "selim aydan"},
+			check: func(t *testing.T, rows [][]string) {
+				if got := column(t, rows, "text"); !reflect.DeepEqual(got, []string{"NATO against sending warships into the strait", "the patrols were unnecessary"}) {
+					t.Errorf("quotes text = %q", got)
+				}
+				if got := column(t, rows, "sentence_index"); !reflect.DeepEqual(got, []string{"1", "2"}) {
+					t.Errorf("quotes sentence_index = %q", got)
+				}
+			},
+			checkJSON: func(t *testing.T, out string) {
+				var got []quoteRow
+				mustJSON(t, out, &got)
+				if len(got) != 2 || got[1].Verb != "say" || got[1].Sentence != "Aydan said the patrols were unnecessary." {
+					t.Errorf("quotes JSON = %+v", got)
+				}
+			},
+			tableHas: []string{"Selim Aydan  say"},
+		},
+		{
 			name: "timeline of a pair by week",
 			args: []string{"query", "timeline", "kari vestby", "kenya", "--bucket", "week"},
 			check: func(t *testing.T, rows [][]string) {
@@ -420,6 +440,7 @@ func TestQueryFieldNames(t *testing.T) {
 		{"query", "path", "kari-vestby", "united-nations"},
 		{"query", "top"},
 		{"query", "timeline", "kenya"},
+		{"query", "quotes", "selim-aydan"},
 	} {
 		t.Run(strings.Join(args[1:], " "), func(t *testing.T) {
 			args = append(args, "--db", db)
@@ -464,6 +485,7 @@ func TestQueryNothingMatched(t *testing.T) {
 		{"no path", []string{"query", "path", "kenya", "nato"}, "no path from Kenya to NATO within 6 hops"},
 		{"no directed path", []string{"query", "path", "kenya", "japan", "--directed"}, "following direction"},
 		{"empty timeline", []string{"query", "timeline", "kenya", "--event", "fight"}, "no dated relations of Kenya"},
+		{"no quotes", []string{"query", "quotes", "kenya"}, "no statement of Kenya is stored"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -578,7 +600,7 @@ func killedBuildArticle() news.Extraction {
 // TestQueryHelp: every query command documents its fields, examples and
 // exit statuses.
 func TestQueryHelp(t *testing.T) {
-	for _, cmd := range []string{"actors", "actor", "relations", "evidence", "path", "top", "timeline"} {
+	for _, cmd := range []string{"actors", "actor", "relations", "evidence", "path", "top", "timeline", "quotes"} {
 		code, out, _ := runCLI(t, "", "query", cmd, "--help")
 		for _, s := range []string{"Examples:", "Exit status", "Fields", "75", "--format"} {
 			if code != 0 || !strings.Contains(out, s) {
