@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -134,8 +135,7 @@ func isShouted(w string) bool {
 	return letters >= 3
 }
 
-// maxLabelCache bounds the entity model's cache (see labelWindow); when
-// full it is emptied, so memory stays flat however much text is read.
+// maxLabelCache bounds a LabelCache; when full it is emptied.
 const maxLabelCache = 1 << 15
 
 // labelWindow runs the entity model on a window of tokens. The model's
@@ -154,21 +154,47 @@ func (x *Extractor) labelWindow(window []tokenT) {
 		key = append(key, 1)
 	}
 	x.keyBuf = key
-	if labels, ok := x.labelCache[string(key)]; ok {
+	if labels, ok := x.labels.get(key); ok {
 		for i := range window {
 			window[i].Label = labels[i]
 		}
 		return
 	}
 	x.ner.Label(window)
-	if x.labelCache == nil || len(x.labelCache) >= maxLabelCache {
-		x.labelCache = make(map[string][]string)
-	}
 	labels := make([]string, len(window))
 	for i, t := range window {
 		labels[i] = t.Label
 	}
-	x.labelCache[string(key)] = labels
+	x.labels.put(string(key), labels)
+}
+
+// LabelCache keeps the entity model's labels by window content for
+// Extractors that share it: the labels depend only on the window, so a
+// name one goroutine has seen with the same neighbours is not labelled
+// again by another. It is safe for concurrent use, and bounded: when full
+// it is emptied, so memory stays flat however much text is read.
+type LabelCache struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+// NewLabelCache returns an empty LabelCache.
+func NewLabelCache() *LabelCache { return &LabelCache{m: map[string][]string{}} }
+
+func (c *LabelCache) get(key []byte) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	labels, ok := c.m[string(key)] // no allocation for the lookup
+	return labels, ok
+}
+
+func (c *LabelCache) put(key string, labels []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxLabelCache {
+		clear(c.m)
+	}
+	c.m[key] = labels
 }
 
 // contextTokens is how many tokens either side of a name the entity model

@@ -31,6 +31,10 @@ type Options struct {
 	// organisations. Nil means the built-in gazetteer with institutions
 	// folded into their country.
 	Gazetteer *gazetteer.Gazetteer
+	// Labels, if set, is shared by the Extractors made with it (one per
+	// goroutine), so that what one has asked the entity model serves all.
+	// Nil means a cache of the Extractor's own.
+	Labels *LabelCache
 }
 
 // Extractor turns articles into actor mentions and triples. Models are
@@ -43,10 +47,8 @@ type Extractor struct {
 	tagger    *tag.Tagger
 	ner       *ner.Extracter
 	lemmas    *lemma.Lemmatizer
-	// labelCache keeps the entity model's labels by window (see
-	// labelWindow); keyBuf is scratch space for its keys.
-	labelCache map[string][]string
-	keyBuf     []byte
+	labels    *LabelCache // the entity model's labels by window (see labelWindow)
+	keyBuf    []byte      // scratch space for the cache's keys
 }
 
 // New returns an Extractor.
@@ -74,7 +76,12 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: entity model: %w", err)
 	}
+	labels := opts.Labels
+	if labels == nil {
+		labels = NewLabelCache()
+	}
 	return &Extractor{
+		labels:    labels,
 		gaz:       g,
 		segmenter: seg,
 		tokenizer: tokenize.New(),

@@ -143,13 +143,15 @@ func (f *sourceFlags) loadGazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
 }
 
-// extractorFactory returns a constructor of extractors sharing one gazetteer.
+// extractorFactory returns a constructor of extractors sharing one gazetteer
+// and one cache of entity labels.
 func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
 	g, err := f.loadGazetteer()
 	if err != nil {
 		return nil, err
 	}
-	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g}) }, nil
+	labels := extract.NewLabelCache()
+	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g, Labels: labels}) }, nil
 }
 
 // dbFlag adds --db with its default from $NEWSGRAPH_DB.
