@@ -379,6 +379,16 @@ func badgerOptions(dir string, opts Options) badger.Options {
 		// (see above), stay a few MiB. A GB store is then about 500
 		// tables, which a reader opens one by one: about 0.15 ms each.
 		WithBaseTableSize(2 << 20).
+		// Up to 10 level-0 tables before compacting them into level 1
+		// (default 5), writes stalled at 20 (default 15): with 8 MiB
+		// memtables level 0 fills four times as often as with badger's
+		// 64 MiB, and compacting it in larger batches does less work.
+		// Side by side: a 10k-article build 57 s instead of 64 s, and
+		// bench/storeload --articles 40000 7,900 triples/s instead of
+		// 6,700, peak RSS 241 MB against 234 MB; level-0 tables are files,
+		// their pages released like the others'.
+		WithNumLevelZeroTables(10).
+		WithNumLevelZeroTablesStall(20).
 		// Two compactors (the minimum above zero) for the two cores a
 		// laptop CLI may fairly use; default 4.
 		WithNumCompactors(2).
