@@ -1,6 +1,7 @@
 // Package ingest runs the pipeline from articles to the store: it skips
-// articles whose content hash is already stored, extracts the rest on
-// several goroutines, and writes each extraction in input order.
+// articles stored already with the same content hash and extraction rules,
+// extracts the rest on several goroutines, and stores the extractions in
+// input order, in batches.
 //
 // Memory stays bounded whatever the corpus size: at most a few articles per
 // worker are in flight at once.
@@ -72,7 +73,7 @@ type Summary struct {
 
 type job struct {
 	art  news.Article
-	skip bool // already stored with the same hash
+	skip bool // already stored with the same hash and rules
 	ex   news.Extraction
 	err  error
 	done chan struct{}
