@@ -173,11 +173,8 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		{"mention", prefixMention, want.Mentions},
 		{"actor tally", prefixContribution, pairs},
 	} {
-		n := 0
-		if err := scanTxn(txn, []byte{c.prefix}, true, func(k, _ []byte) error {
-			n++
-			return ctx.Err()
-		}); err != nil {
+		n, err := countKeys(ctx, txn, c.prefix)
+		if err != nil {
 			return err
 		}
 		if n != c.want {
@@ -185,19 +182,14 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		}
 	}
 	// Each quote has one speaker index key.
-	quotes, speakers := 0, 0
-	for _, p := range []struct {
-		prefix byte
-		n      *int
-	}{{prefixQuote, &quotes}, {prefixBySpeaker, &speakers}} {
-		if err := scanTxn(txn, []byte{p.prefix}, true, func(k, _ []byte) error {
-			*p.n++
-			return ctx.Err()
-		}); err != nil {
+	quotes, err := countKeys(ctx, txn, prefixQuote)
+	if err != nil {
+		return err
+	}
+	if speakers, err := countKeys(ctx, txn, prefixBySpeaker); err != nil || speakers != quotes {
+		if err != nil {
 			return err
 		}
-	}
-	if quotes != speakers {
 		return fmt.Errorf("%w: %d quotes and %d speaker index keys", ErrCorrupt, quotes, speakers)
 	}
 
@@ -293,4 +285,14 @@ func checkNames(txn *badger.Txn, actors map[string]*tally) error {
 		return fmt.Errorf("%w: %d name index keys, want %d", ErrCorrupt, n, total)
 	}
 	return nil
+}
+
+// countKeys returns how many keys begin with prefix.
+func countKeys(ctx context.Context, txn *badger.Txn, prefix byte) (int, error) {
+	n := 0
+	err := scanTxn(txn, []byte{prefix}, true, func(k, _ []byte) error {
+		n++
+		return ctx.Err()
+	})
+	return n, err
 }
