@@ -159,7 +159,7 @@ var nounEvents = map[string]string{
 	"tariff": Sanction, "restrictions": Sanction, "ban": Sanction, "penalties": Sanction,
 	"strikes": Assault, "strike": Assault, "attack": Assault, "attacks": Assault, "airstrikes": Assault,
 	"missiles": Assault, "missile": Assault, "drones": Assault, "offensive": Assault, "bombardment": Assault,
-	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce,
+	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce, "blockades": Coerce, "curfew": Coerce, "curfews": Coerce, "siege": Coerce, "crackdown": Coerce, "arrests": Coerce,
 	"war": Fight, "invasion": Fight, "counteroffensive": Fight,
 	"warning": Threaten, "warnings": Threaten, "threat": Threaten, "threats": Threaten, "ultimatum": Threaten,
 	"criticism": Disapprove, "accusations": Disapprove, "condemnation": Disapprove, "complaint": Disapprove,
@@ -230,7 +230,7 @@ var lightVerbs = map[string]bool{
 	"issue": true, "conduct": true, "make": true, "give": true, "reach": true, "announce": true,
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,
-	"start": true, "continue": true, "step": true, "announced": true, "seal": true, "strike": true,
+	"start": true, "continue": true, "step": true, "announced": true, "institute": true, "introduce": true, "enforce": true, "reimpose": true, "declare": true, "seal": true, "strike": true,
 	"mount": true, "unleash": true, "establish": true, "restore": true, "shake": true, "set": true, "tighten": true, "ease": true, "upgrade": true, "strengthen": true, "renew": true, "resume": true, "fire": true, "wage": true, "file": true, "lodge": true,
 }
 

@@ -40,6 +40,7 @@ func (c *clause) objects(v int) objectsFound {
 	controlled := false
 	nounRun := false
 	lem := c.x.lemmas.Verb(toks[v].Text)
+	deed := v // the verb whose deed the phrase names: the controlled one once read
 	from := v // the walk may go maxGap tokens past from
 	for i := v + 1; i < len(toks) && i-from <= maxGap; i++ {
 		if targetMarkers[c.wordAt(i)] {
@@ -55,7 +56,7 @@ func (c *clause) objects(v int) objectsFound {
 				o.spans, o.nounPred, o.via = c.coordinated(i), "mediate", "between"
 				return o
 			}
-			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(v, sp, o.noun) || c.targetLater(sp) ||
+			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(deed, sp, o.noun) || c.targetLater(sp) ||
 				sp.building && (motionVerbs[lem] || lem == "enter") {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start
@@ -108,6 +109,9 @@ func (c *clause) objects(v int) objectsFound {
 			}
 			controlled = true
 			o.controlled = true
+			// "threatened to institute a curfew in Algiers": whether the
+			// place is a target depends on the deed threatened.
+			deed = i + 1
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}

@@ -275,8 +275,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			v, lem = inner, x.lemmas.Verb(toks[inner].Text)
 		}
 	}
-	if passive && statePassives[lem] && c.wordAt(v+1) == "to" && len(c.byAgent(v)) == 0 {
-		// "Israel is opposed to French mediation": a state, read actively.
+	if passive && (statePassives[lem] && c.wordAt(v+1) == "to" || activityPassives[lem] && c.wordAt(v+1) == "in") && len(c.byAgent(v)) == 0 {
+		// "Israel is opposed to French mediation", "Serb forces were
+		// engaged in ethnic cleansing against ...": a state, read actively.
 		passive = false
 	}
 	r := relation{confidence: 0.9}
@@ -377,7 +378,7 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 		// demands that the government grant": the noun makes the demand.
 		kind, ok, i = "demand", true, n
 	}
-	if !ok && !reportingVerbs[lem] {
+	if !ok && !reportingVerbs[lem] && !rulingVerbs[lem] {
 		return relation{}, false
 	}
 	// "said on Tuesday that", "demanded Friday that": a time or place
@@ -396,7 +397,9 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 	if hasThat {
 		i++
 	}
-	if w := c.wordAt(i); w == "the" || w == "both" {
+	if w := c.wordAt(i); w == "the" || w == "both" || ok && (w == "its" || w == "their") {
+		// "demanded that its European partners refuse": the partners
+		// named after the possessive are the target.
 		i++
 	}
 	if i >= len(c.toks) || c.owner[i] < 0 || c.s.spans[c.owner[i]].kind == pronoun {
@@ -410,10 +413,17 @@ func (x *Extractor) complement(c *clause, v int, lem string, subjects []int) (re
 		return relation{}, false
 	}
 	must := false
-	for k := end; k < len(c.toks) && k <= end+2; k++ {
+	// The modal follows the subject, or a phrase coordinated with it that
+	// names no actor: "that the Sudanese government and the rebels in
+	// Darfur must reach".
+	for k := end; k < len(c.toks) && k <= end+8; k++ {
 		w := c.wordAt(k)
 		if w == "must" || w == "should" || (w == "has" || w == "have" || w == "had") && c.wordAt(k+1) == "to" {
 			must = true
+			break
+		}
+		if k > end+2 && c.wordAt(end) != "and" || isFiniteVerb(c.toks[k].Tag) || c.toks[k].Tag == "VB" || c.toks[k].Text == "," || subordinators[w] || w == "that" {
+			break
 		}
 	}
 	switch {

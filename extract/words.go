@@ -137,8 +137,8 @@ var agentHeads = setOf(
 	"militias", "navy's", "army's", "ambassador", "consulate", "negotiating", "mediator", "monarch",
 	"candidates", "members", "supporters", "administrators", "employees", "voters", "deputies", "senators", "legislators",
 	"officers", "personnel", "staff", "crew", "crews", "advisers", "advisors", "experts", "extremists",
-	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages",
-	"immigrants", "migrants", "pilgrims", "farmers", "miners", "journalists", "reporters", "youths",
+	"civilians", "refugees", "prisoners", "residents", "villagers", "servicemen", "hostages", "militiamen", "tribesmen", "gunman",
+	"immigrants", "migrants", "pilgrims", "population", "farmers", "miners", "journalists", "reporters", "youths",
 	"police", "policemen", "guards", "sailors", "pilots", "marines", "terrorists", "radicals",
 	"gunships", "warplanes", "bombers", "tanks", "bulldozers", "network", "movement", "organization",
 	"organisation", "outfit", "faction", "factions", "wing", "cell", "cells",
@@ -261,6 +261,11 @@ var hypotheticalMarkers = setOf(
 // the subject's own stance: "is opposed to", "is committed to".
 var statePassives = setOf("oppose", "commit", "ally", "hostile", "devote", "dedicate")
 
+// activityPassives are participles that after "be" and before "in" say
+// what the subject is doing: "were engaged in fighting", "is involved in
+// attacks on".
+var activityPassives = setOf("engage", "involve", "embroil", "entangle")
+
 // raisingWords before "to VERB" pass their subject to the verb: "are
 // scheduled to meet", "is ready to talk", "is expected to visit".
 var raisingWords = setOf(
@@ -288,6 +293,11 @@ var complementVerbs = map[string]string{
 	"demand": "", "insist": "demand", "urge": "", "ask": "", "request": "", "allege": "accuse",
 	"accuse": "", "charge": "accuse", "complain": "", "warn": "", "order": "",
 }
+
+// rulingVerbs state a finding or decision; with "that Y must" it is a
+// demand on Y: "the court ruled that Israel must", "the forum concluded
+// that the US must allocate".
+var rulingVerbs = setOf("conclude", "rule", "decide", "find", "determine", "resolve")
 
 // motionVerbs report travel; an event noun on their path names the
 // relation: "returned from talks with Putin".
