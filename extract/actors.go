@@ -273,7 +273,7 @@ func (d *document) recognise(s *sentence) {
 			i += n
 			continue
 		}
-		if m, ok := d.x.gaz.MatchWords(words, i); ok {
+		if m, ok := d.x.gaz.MatchWords(words, i); ok && !cityInName(words, toks, i, m) {
 			next := i + m.Tokens
 			if next < len(words) && isPossessive(words[next]) {
 				next++
@@ -284,6 +284,14 @@ func (d *document) recognise(s *sentence) {
 				sp.start = i
 				add(sp)
 				i = next + n
+				continue
+			}
+			if m.Kind == gazetteer.KindCity {
+				// "shelled Kharkiv", "a bombing in Basra": a place inside a
+				// country, never the country acting; a deed done there is
+				// done to the country.
+				add(span{start: i, end: i + m.Tokens, kind: named, place: true, actor: d.actorFor(m.Entry.Name, m.Entry.Type)})
+				i += m.Tokens
 				continue
 			}
 			if m.Kind == gazetteer.KindCapital && i > 0 && locatives[strings.ToLower(words[i-1])] {
@@ -1009,4 +1017,12 @@ func capitalise(w string) string {
 		return w
 	}
 	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// cityInName reports whether a city match at i is only part of a longer
+// name that a capitalised word after it continues: "Basra Oil Company",
+// "New York Times". Other recognisers then read the name.
+func cityInName(words []string, toks []tokenT, i int, m gazetteer.Match) bool {
+	k := i + m.Tokens
+	return m.Kind == gazetteer.KindCity && k < len(words) && isCapitalised(words[k]) && toks[k].Tag == "NNP"
 }

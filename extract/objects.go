@@ -109,9 +109,13 @@ func (c *clause) objects(v int) objectsFound {
 			}
 			controlled = true
 			o.controlled = true
-			// "threatened to institute a curfew in Algiers": whether the
-			// place is a target depends on the deed threatened.
-			deed = i + 1
+			if i <= v+2 {
+				// "threatened to institute a curfew in Algiers": whether
+				// the place is a target depends on the deed threatened
+				// (not on one a noun controls: "lost troops in its attempt
+				// to capture the Sumy region").
+				deed = i + 1
+			}
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
@@ -232,6 +236,20 @@ func describedTarget(lem, noun string, toks []tokenT, k int) bool {
 // ("intervened in Syria").
 func (c *clause) placeOnly(v int, sp span, noun string) bool {
 	k := c.viaIndex(sp.start)
+	if sp.place {
+		// A city, or a capital named as a place, is the target only of a
+		// deed done there ("imposed a curfew in Abidjan", "shelled
+		// Kharkiv", "captured the Sumy region"), not of "signed an
+		// agreement in Nairobi", "visited Kharkiv", "lost Bakhmut" or
+		// "carried fertiliser from Mombasa"; but a motion verb keeps its
+		// destination ("arrived in Amman": a visit).
+		lem := c.x.lemmas.Verb(c.toks[v].Text)
+		if k > v && locatives[c.wordAt(k)] && motionVerbs[lem] {
+			return false
+		}
+		_, mode, _, _ := classify(lem, noun)
+		return mode != "material"
+	}
 	if k < 0 || k == v+1 && !locatives[c.wordAt(k)] || k == v+1 && inVerbs[c.x.lemmas.Verb(c.toks[v].Text)] {
 		return false
 	}
@@ -254,13 +272,7 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 	if !locatives[via] || motionVerbs[lem] {
 		return false
 	}
-	ev, mode, _, _ := classify(lem, noun)
-	if sp.place {
-		// A capital named as a place is a target only of a deed done
-		// there: "imposed a curfew in Abidjan", not "signed an agreement
-		// in Nairobi".
-		return mode != "material"
-	}
+	ev, _, _, _ := classify(lem, noun)
 	return ev == "" || ev == Consult
 }
 

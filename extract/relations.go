@@ -59,7 +59,17 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 				if s.spans[subj].kind != named || s.spans[obj].kind != named {
 					conf *= 0.85
 				}
-				out = append(out, x.triple(a, s, sa, oa, r, conf, c.head(s.spans[subj])))
+				t := x.triple(a, s, sa, oa, r, conf, c.head(s.spans[subj]))
+				if t.Event != "" {
+					// "launched air strikes on Ukraine, targeting its
+					// power plants": one deed told twice is one event.
+					ek := sa.id + "\x00" + oa.id + "\x00" + t.Event
+					if seen[ek] {
+						continue
+					}
+					seen[ek] = true
+				}
+				out = append(out, t)
 			}
 		}
 	}

@@ -63,7 +63,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 				if toks[j].Text == "and" && toks[j-1].Text == "," && j >= 2 {
 					j-- // "Britain, France, and Germany"
 				}
-				if c.owner[j-1] < 0 {
+				if c.owner[j-1] < 0 || c.s.spans[c.owner[j-1]].place && toks[j].Text == "," {
+					// "After the meeting in Istanbul, Russia and Ukraine":
+					// a place before a comma ends another phrase.
 					break
 				}
 				prev := c.owner[j-1]

@@ -179,3 +179,32 @@ func TestBuiltinCase(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinCities checks that every built-in city is found as a city of
+// the entry that lists it: no other entry's name, alias or capital claims
+// the same form.
+func TestBuiltinCities(t *testing.T) {
+	es, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := mustDefault(t)
+	n := 0
+	for _, e := range es {
+		for _, city := range e.Cities {
+			n++
+			words := strings.Fields(city)
+			m, ok := g.MatchWords(words, 0)
+			if !ok {
+				t.Errorf("MatchWords(%q) found nothing, want a city of %s", city, e.Name)
+				continue
+			}
+			if m.Kind != KindCity || m.Entry.Name != e.Name || m.Tokens != len(words) {
+				t.Errorf("MatchWords(%q) = %q %v (%d tokens), want a city of %s", city, m.Entry.Name, m.Kind, m.Tokens, e.Name)
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("%d built-in cities, want at least 300", n)
+	}
+}

@@ -9,7 +9,9 @@
 // ("Russian Federation", "US", "U.S."); demonyms are adjectives that name
 // the actor only in an actor position ("Russian forces"); capitals are
 // cities used as metonyms ("Moscow said"); institutions are organisations
-// that act for the actor ("the Kremlin", "the Pentagon"). Exclude lists
+// that act for the actor ("the Kremlin", "the Pentagon"); cities are other
+// places inside it named as where things happen ("Kharkiv", "Basra"),
+// never the actor acting but the actor a deed done there is done to. Exclude lists
 // longer phrases that contain one of the entry's forms without naming it
 // ("Latin America", "New Mexico", "Washington Post").
 //
@@ -30,7 +32,7 @@
 // after Builtin replace built-in ones. With Options.FoldInstitutions
 // (DefaultOptions, the setting the CLI uses) institutions resolve to their
 // country; without it each institution is an actor of its own, type ORG.
-// Capitals always resolve to their country.
+// Capitals and cities always resolve to their country.
 //
 // # Case and form rules
 //

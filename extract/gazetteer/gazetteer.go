@@ -18,6 +18,12 @@ type Entry struct {
 	Capitals     []string      `json:"capitals,omitempty" yaml:"capitals,omitempty"`         // seats of government used as metonyms: "Moscow"
 	Institutions []Institution `json:"institutions,omitempty" yaml:"institutions,omitempty"` // organisations acting for the actor: "Kremlin"
 
+	// Cities lists other cities and places inside the actor that news
+	// names as where something happens ("Kharkiv", "Basra", "Tel Aviv").
+	// Unlike a capital, a city never stands for the actor acting: a match
+	// is a place, and a deed done there is done to the actor.
+	Cities []string `json:"cities,omitempty" yaml:"cities,omitempty"`
+
 	// Ambiguous marks an entry whose one-word names or aliases are also
 	// common words or other names ("Chad", "Jordan", "Georgia"). Matches
 	// through those forms carry Match.Ambiguous.
@@ -64,10 +70,12 @@ const (
 	KindCapital                          // a capital standing for its country
 	KindInstitution                      // an institution, folded into its country or not
 	KindPeople                           // a plural demonym naming the people: "Palestinians", "Serbs"
+	KindCity                             // a city or place inside the actor: "Kharkiv", "Basra"
 )
 
 // String returns the kind in lower case: "name", "alias", "demonym",
-// "capital", "institution", or "none" for the zero MatchKind.
+// "capital", "institution", "people", "city", or "none" for the zero
+// MatchKind.
 func (k MatchKind) String() string {
 	switch k {
 	case 0:
@@ -84,6 +92,8 @@ func (k MatchKind) String() string {
 		return "institution"
 	case KindPeople:
 		return "people"
+	case KindCity:
+		return "city"
 	}
 	return "MatchKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -130,7 +140,8 @@ type form struct {
 // New indexes entries. Later entries override earlier ones with the same
 // canonical name (compared by news.ActorID), and a form that two entries
 // claim resolves to the later one; within one entry a name beats an alias,
-// which beats a demonym, an institution and a capital in that order. New
+// which beats a demonym, an institution, a capital and a city in that
+// order. New
 // copies what it keeps, so entries may be reused. It returns an
 // *EntryError for an entry with an empty or unusable name, an unknown type
 // or an empty form.
@@ -235,6 +246,9 @@ func New(entries []Entry, opts Options) (*Gazetteer, error) {
 		}
 		for _, s := range e.Capitals {
 			add(s, e, KindCapital, s, seq, e)
+		}
+		for _, s := range e.Cities {
+			add(s, e, KindCity, s, seq, e)
 		}
 	}
 
@@ -410,6 +424,7 @@ func clone(e Entry) Entry {
 	e.Aliases = slices.Clone(e.Aliases)
 	e.Demonyms = slices.Clone(e.Demonyms)
 	e.Capitals = slices.Clone(e.Capitals)
+	e.Cities = slices.Clone(e.Cities)
 	e.Exclude = slices.Clone(e.Exclude)
 	if e.Institutions != nil {
 		ins := make([]Institution, len(e.Institutions))

@@ -362,7 +362,7 @@ func TestNewEmpty(t *testing.T) {
 }
 
 func TestMatchKindString(t *testing.T) {
-	for k, want := range map[MatchKind]string{0: "none", KindName: "name", KindDemonym: "demonym", KindInstitution: "institution", 9: "MatchKind(9)"} {
+	for k, want := range map[MatchKind]string{0: "none", KindName: "name", KindDemonym: "demonym", KindInstitution: "institution", KindCity: "city", 9: "MatchKind(9)"} {
 		if got := k.String(); got != want {
 			t.Errorf("MatchKind(%d).String() = %q, want %q", k, got, want)
 		}

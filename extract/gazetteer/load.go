@@ -249,7 +249,7 @@ func normalize(e Entry) (Entry, error) {
 	for _, l := range []struct {
 		what string
 		list []string
-	}{{"alias", e.Aliases}, {"demonym", e.Demonyms}, {"capital", e.Capitals}, {"exclude", e.Exclude}} {
+	}{{"alias", e.Aliases}, {"demonym", e.Demonyms}, {"capital", e.Capitals}, {"city", e.Cities}, {"exclude", e.Exclude}} {
 		if err := tidyForms(l.what, l.list); err != nil {
 			return e, err
 		}
