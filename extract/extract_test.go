@@ -77,6 +77,8 @@ func TestTriples(t *testing.T) {
 		{"city in a longer name", "The Basra Oil Company said Iraq pays late.", nil},
 		{"place before a comma is no co-subject", "After the meeting in Istanbul, Russia and Ukraine continued their attacks against each other.",
 			[]string{"Russia attack Ukraine", "Ukraine attack Russia"}},
+		{"deed done to an actor's computers", "North Korea tried to hack into the computers of South Korean army officers.",
+			[]string{"North Korea hack South Korea"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},

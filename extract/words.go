@@ -199,7 +199,9 @@ var factionAdjectives = setOf(
 // to the actor: "shelled positions of the rebels".
 var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "base", "homes",
 	"offices", "headquarters", "territory", "strongholds", "stronghold", "property", "assets",
-	"convoy", "convoys", "vessels", "ships", "facilities", "installations", "lines")
+	"convoy", "convoys", "vessels", "ships", "facilities", "installations", "lines",
+	"computers", "networks", "systems", "servers", "websites", "infrastructure", "embassy", "consulate",
+	"villages", "towns", "cities", "airports", "ports", "bridges", "depots", "warehouses", "plants")
 
 // plainActionNouns name an action without an ending that says so (see
 // isActionNoun): "the return of U.N. inspectors".
