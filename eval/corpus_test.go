@@ -89,13 +89,13 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 // record when the extractor improves.
 const (
 	regressionMargin        = 0.02
-	recordedDevDirectF1     = 0.822 // dev gold, direct triples
-	recordedHeldOutDirectF1 = 0.621 // held-out gold, direct triples
+	recordedDevDirectF1     = 0.812 // dev gold, direct triples
+	recordedHeldOutDirectF1 = 0.685 // held-out gold, direct triples
 	// held-out 2 gold (seven more articles), direct triples. Its misses
 	// have not been read: keep it so, and it stays a blind measure.
-	recordedHeldOut2DirectF1 = 0.510
+	recordedHeldOut2DirectF1 = 0.530
 	recordedSampleAllF1      = 0.649 // demo corpus gold, direct + coref
-	recordedPloverF1         = 0.745 // PLOVER actor-pair F1
+	recordedPloverF1         = 0.762 // PLOVER actor-pair F1
 )
 
 // checkFloor fails t when got has fallen more than regressionMargin below

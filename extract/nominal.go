@@ -21,7 +21,7 @@ var nounPredicates = map[string]string{
 	"consultations": "consult", "dialogue": "talk", "visit": "visit", "visits": "visit", "trip": "visit",
 	"agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree", "pact": "agree",
 	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree", "consensus": "agree",
-	"clashes": "clash",
+	"clashes": "clash", "fight": "fight",
 	"attack":  "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
 	"invasion": "invade", "offensive": "attack", "assault": "attack", "bombing": "bomb", "shelling": "shell",
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",
@@ -103,7 +103,18 @@ func (c *clause) nominalRelations() []relation {
 	var out []relation
 	toks := c.toks
 	for i := range toks {
-		if c.owner[i] >= 0 || !isNounTag(toks[i].Tag) {
+		if si := c.owner[i]; si >= 0 {
+			// "Russian strikes on Kharkiv", "the Russian invasion of
+			// Ukraine": the actor's mention ends with the event noun.
+			sp := c.s.spans[si]
+			if pred := nounPredicate(toks[i].Text); pred != "" && i == sp.end-1 && i > sp.start && sp.kind == named && !sp.place {
+				if objs := c.prepObject(i); len(objs) > 0 {
+					out = append(out, relation{subjects: []int{si}, objects: objs, predicate: pred, noun: strings.ToLower(toks[i].Text), confidence: 0.7})
+				}
+			}
+			continue
+		}
+		if !isNounTag(toks[i].Tag) {
 			continue
 		}
 		pred := nounPredicate(toks[i].Text)
@@ -128,6 +139,14 @@ func (c *clause) nominalRelations() []relation {
 		if owner, ok := c.possessor(i); ok {
 			if objs := c.prepObject(i); len(objs) > 0 {
 				out = append(out, relation{subjects: []int{owner}, objects: objs, predicate: pred, noun: noun, confidence: 0.75})
+				continue
+			}
+		}
+		// "a Russian rocket attack on Dnipro", "US sanctions on Russia": the
+		// actor named right before the noun and its modifiers.
+		if by, ok := c.attributiveAuthor(i, pred); ok {
+			if objs := c.prepObject(i); len(objs) > 0 {
+				out = append(out, relation{subjects: []int{by}, objects: objs, predicate: pred, noun: noun, confidence: 0.7})
 				continue
 			}
 		}
@@ -230,12 +249,41 @@ func (c *clause) possessor(i int) (int, bool) {
 	return c.owner[j-2], true
 }
 
+// attributiveAuthor returns the actor named right before the noun at i and
+// the common modifiers between them: a demonym ("a Russian rocket attack")
+// or a name ("US sanctions"), not one owned by a possessive or a place. A
+// name before a meeting noun is its venue: "Kremlin talks with Putin".
+func (c *clause) attributiveAuthor(i int, pred string) (int, bool) {
+	j := i
+	for j > 0 && c.owner[j-1] < 0 && c.described[j-1] < 0 && (c.toks[j-1].Tag == "JJ" || c.toks[j-1].Tag == "NN" || c.toks[j-1].Tag == "VBN") {
+		j--
+	}
+	if j < 1 {
+		return 0, false
+	}
+	if si := c.described[j-1]; si >= 0 {
+		return si, true
+	}
+	if ev, _, _, _ := classify(pred, ""); ev == Consult {
+		return 0, false
+	}
+	if si := c.owner[j-1]; si >= 0 && !c.s.spans[si].place && c.s.spans[si].kind != pronoun {
+		return si, true
+	}
+	return 0, false
+}
+
 // prepObject returns the actor spans of the prepositional phrase right
 // after an event noun: "visit to Moscow", "talks with Putin", "sanctions on
 // Russia and Iran".
 func (c *clause) prepObject(i int) []int {
 	switch c.wordAt(i + 1) {
 	case "with", "to", "against", "on", "of", "into":
+	case "for":
+		// "Britain's support for Ukraine", "US aid for Kyiv".
+		if p := nounPredicate(c.toks[i].Text); p != "support" && p != "aid" && p != "help" {
+			return nil
+		}
 	default:
 		return nil
 	}
