@@ -636,8 +636,10 @@ func (d *document) organisation(words []string, toks []tokenT, i int) (int, span
 func (d *document) resolve(sents []sentence) {
 	bySurname := map[string][]*actor{}
 	for _, a := range d.order {
+		// A person introduced by surname and title alone ("President
+		// Trump") is named by that surname later too.
 		f := strings.Fields(a.name)
-		if len(f) >= 2 {
+		if len(f) >= 2 || len(f) == 1 && a.typ == news.Person {
 			last := strings.ToLower(f[len(f)-1])
 			bySurname[last] = append(bySurname[last], a)
 		}
@@ -668,6 +670,12 @@ func (d *document) resolve(sents []sentence) {
 					sp.actor = d.actorFor(sp.word, news.Person)
 					if sp.actor != nil && sp.actor.title == "" && sp.title != "" {
 						sp.actor.title, sp.actor.affiliation = sp.title, sp.affiliation
+					}
+					if sp.actor != nil {
+						// "President Trump ... talk to Trump": the surname
+						// names the same person later on.
+						w := strings.ToLower(sp.word)
+						bySurname[w] = append(bySurname[w], sp.actor)
 					}
 				}
 			case pronoun:

@@ -23,7 +23,7 @@ import (
 // again instead of keeping what older rules made of them. Change it
 // whenever the output on the same text changes (TestVersion checks the
 // sample corpus).
-const Version = "2026-12-06.4"
+const Version = "2026-12-06.5"
 
 // Options configures an Extractor.
 type Options struct {
@@ -118,6 +118,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 		doc.recognise(&sents[i])
 	}
 	doc.resolve(sents)
+	reported := map[string]bool{}
 	for i := range sents {
 		s := &sents[i]
 		for _, sp := range s.spans {
@@ -138,7 +139,7 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 				Date:     a.Date,
 			})
 		}
-		ex.Triples = append(ex.Triples, x.relations(a, s)...)
+		ex.Triples = append(ex.Triples, x.relations(a, s, reported)...)
 		ex.Quotes = append(ex.Quotes, x.quotes(a, s)...)
 	}
 	return ex, nil

@@ -132,7 +132,8 @@ func (c *clause) nominalRelations() []relation {
 		}
 		// "a Trump–Putin summit", "the Putin-Trump meeting".
 		if sa, sb, ok := c.dashPair(i); ok {
-			out = append(out, relation{subjects: []int{sa}, objects: []int{sb}, predicate: pred, noun: noun, confidence: 0.8})
+			out = append(out, relation{subjects: []int{sa}, objects: []int{sb}, predicate: pred, noun: noun, confidence: 0.8,
+				anaphoric: c.wordAt(c.s.spans[sa].start-1) == "the"})
 			continue
 		}
 		// "Witkoff's visit to Moscow", "Russia's attacks on Ukraine".

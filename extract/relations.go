@@ -36,7 +36,12 @@ type clause struct {
 }
 
 // relations finds the triples of one sentence.
-func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
+//
+// reported holds the subject, predicate and object of every triple the
+// article gave so far; a definite event noun that names one of them again
+// ("the Trump–Putin call" after that call was reported) refers back to it
+// and gives no new triple.
+func (x *Extractor) relations(a news.Article, s *sentence, reported map[string]bool) []news.Triple {
 	if len(s.spans) < 2 {
 		return nil
 	}
@@ -51,10 +56,14 @@ func (x *Extractor) relations(a news.Article, s *sentence) []news.Triple {
 					continue
 				}
 				key := sa.id + "\x00" + r.predicate + "\x00" + oa.id
-				if seen[key] {
+				if seen[key] || r.anaphoric && reported[key] {
+					// A definite event noun naming a triple the article
+					// already gave ("the Trump–Putin call" again) refers
+					// back to it.
 					continue
 				}
 				seen[key] = true
+				reported[key] = true
 				conf := r.confidence
 				if s.spans[subj].kind != named || s.spans[obj].kind != named {
 					conf *= 0.85
@@ -191,6 +200,9 @@ type relation struct {
 	// support", "would release"): PLOVER codes the commitment as AGREE.
 	promise bool
 	via     string // the preposition before the object ("against" in "defend against X")
+	// anaphoric marks a definite event noun ("the Trump–Putin call"): a
+	// reference to an event the article may already have reported.
+	anaphoric bool
 }
 
 // verbRelations reads the relation a verb at v expresses, if any.
