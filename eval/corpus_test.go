@@ -93,7 +93,7 @@ const (
 	recordedHeldOutDirectF1 = 0.685 // held-out gold, direct triples
 	// held-out 2 gold (seven more articles), direct triples. Its misses
 	// have not been read: keep it so, and it stays a blind measure.
-	recordedHeldOut2DirectF1 = 0.530
+	recordedHeldOut2DirectF1 = 0.542
 	recordedSampleAllF1      = 0.649 // demo corpus gold, direct + coref
 	recordedPloverF1         = 0.762 // PLOVER actor-pair F1
 )

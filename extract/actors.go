@@ -772,12 +772,14 @@ func lastTwo(recent []*actor) (*actor, *actor) {
 // prepositional phrase ("addressed to the Russian president"), where it is
 // seldom what a later pronoun refers to.
 func inPhrase(toks []tokenT, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	// "In an interview with former Fox News host Tucker Carlson, Putin
+	// said he ...": titles and common nouns may stand between.
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		t := toks[k]
 		switch {
 		case t.Tag == "IN" || t.Tag == "TO":
 			return !subordinators[strings.ToLower(t.Text)]
-		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "PRP$":
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "PRP$" || t.Tag == "NN" || t.Tag == "POS":
 			continue
 		default:
 			return false

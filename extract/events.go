@@ -226,7 +226,7 @@ var controllerEvents = map[string]string{
 // lightVerbs carry little meaning of their own; the noun after them decides
 // the event type.
 var lightVerbs = map[string]bool{
-	"hold": true, "have": true, "launch": true, "impose": true, "sign": true, "express": true,
+	"hold": true, "have": true, "lavish": true, "heap": true, "shower": true, "launch": true, "impose": true, "sign": true, "express": true,
 	"issue": true, "conduct": true, "make": true, "give": true, "reach": true, "announce": true,
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,

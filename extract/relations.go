@@ -213,6 +213,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		return nil
 	}
 	lem := x.lemmas.Verb(text)
+	if lem == "" {
+		return nil // "n't" tagged as a verb
+	}
 	if text != toks[v].Text && !x.lemmas.IsBase(lem) {
 		return nil // "``without": a quotation mark glued to a word the tagger took for a verb
 	}
@@ -327,6 +330,10 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			// "halted economic aid to Serbia", "suspended talks with":
 			// cooperation withdrawn is a sanction.
 			governor = Sanction
+		case (lem == "fire" || lem == "sack") && o.prep == "" && len(o.spans) > 0 && c.s.spans[o.spans[0]].actor != nil && c.s.spans[o.spans[0]].actor.typ == news.Person:
+			// "Putin has fired Colonel General Alexander Lapin": a
+			// dismissal, not shooting.
+			lem = "sack"
 		case (lem == "open" || lem == "set") && o.noun == "fire":
 			// "opened fire on protesters", "set fire to the offices".
 			lem = lem + " fire"

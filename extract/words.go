@@ -237,7 +237,7 @@ var groupPronouns = setOf("it", "they")
 // subordinators open a clause whose subject is not the main clause's.
 var subordinators = setOf(
 	"that", "because", "although", "though", "while", "whereas", "after", "before", "since",
-	"until", "unless", "when", "whether", "as", "once", "where", "which", "who", "whom", "whose",
+	"until", "unless", "when", "whether", "if", "as", "once", "where", "which", "who", "whom", "whose",
 )
 
 // reportingVerbs introduce speech or thought; "X said ..." alone is not a
