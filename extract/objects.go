@@ -263,7 +263,10 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 			_, mode, _, _ := classify(lem, noun)
 			return mode != "material"
 		}
-		return nounPredicates[w] == "" && nounEvents[w] == "" && !isActionNoun(w) && !agentHeads[w] && !roleNouns[w]
+		// "violated the sovereignty of Ukraine", "defended the right of
+		// Russian troops to fire": what belongs to the actor makes it
+		// the target.
+		return nounPredicates[w] == "" && nounEvents[w] == "" && !isActionNoun(w) && !agentHeads[w] && !roleNouns[w] && !entitlementNouns[w]
 	}
 	// A place after an event verb is where the event hits ("lifted a
 	// curfew in Montenegro", "threatened to ban voting in East Jerusalem");

@@ -183,20 +183,24 @@ func (c *clause) skipAsSubject(sp span) bool {
 		return !(k >= 1 && agentHeads[c.wordAt(k-1)] && sp.actor != nil && sp.actor.typ == news.GPE && c.opensSentence(k-1))
 	}
 	if sp.start > 0 {
-		prev := c.toks[sp.start-1]
+		p := sp.start - 1
+		if c.toks[p].Tag == "JJ" && p > 0 && c.toks[p-1].Tag == "IN" && strings.EqualFold(c.toks[p-1].Text, "of") {
+			p-- // "The Albanians of southern Serbia are demanding"
+		}
+		prev := c.toks[p]
 		if (prev.Tag == "IN" || prev.Tag == "TO") && !strings.EqualFold(prev.Text, "by") && !subordinators[strings.ToLower(prev.Text)] {
 			// "Leaders of the coalition agreed", "thousands of Nigerians
 			// rallied": the group acts for the actor.
 			pw := strings.ToLower(prev.Text)
-			if (pw == "of" || pw == "from") && sp.start >= 2 && (groupNouns[c.wordAt(sp.start-2)] || c.toks[sp.start-2].Tag == "CD" ||
-				pw == "of" && isActionNoun(c.wordAt(sp.start-2))) {
+			if (pw == "of" || pw == "from") && p >= 1 && (groupNouns[c.wordAt(p-1)] || c.toks[p-1].Tag == "CD" ||
+				pw == "of" && isActionNoun(c.wordAt(p-1))) {
 				return false
 			}
 			// "Opposition groups in Zimbabwe demanded", "Security forces in
 			// Guinea have tortured": a group placed in a country acts for
 			// it, as news coders read it.
-			if (pw == "in" || pw == "from" || pw == "throughout") && sp.start >= 2 && agentHeads[c.wordAt(sp.start-2)] &&
-				sp.actor != nil && sp.actor.typ == news.GPE && c.opensSentence(sp.start-2) {
+			if (pw == "in" || pw == "from" || pw == "throughout") && p >= 1 && agentHeads[c.wordAt(p-1)] &&
+				sp.actor != nil && sp.actor.typ == news.GPE && c.opensSentence(p-1) {
 				return false
 			}
 			return true

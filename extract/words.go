@@ -203,6 +203,12 @@ var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "
 	"computers", "networks", "systems", "servers", "websites", "infrastructure", "embassy", "consulate",
 	"villages", "towns", "cities", "airports", "ports", "bridges", "depots", "warehouses", "plants")
 
+// entitlementNouns name what an actor is owed or holds as its own; a deed
+// done to them is done to the actor: "the rights of Palestinians", "the
+// sovereignty of Ukraine".
+var entitlementNouns = setOf("right", "rights", "interests", "sovereignty", "independence",
+	"security", "safety", "integrity", "dignity", "cause", "claims", "demands", "position")
+
 // plainActionNouns name an action without an ending that says so (see
 // isActionNoun): "the return of U.N. inspectors".
 var plainActionNouns = setOf("return", "release", "entry", "access", "presence", "arrival", "exit",
