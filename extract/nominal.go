@@ -22,7 +22,7 @@ var nounPredicates = map[string]string{
 	"agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree", "pact": "agree",
 	"ceasefire": "agree", "cease-fire": "agree", "truce": "agree", "consensus": "agree",
 	"clashes": "clash", "fight": "fight",
-	"attack":  "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
+	"attack": "attack", "attacks": "attack", "strikes": "strike", "strike": "strike", "airstrikes": "strike",
 	"invasion": "invade", "offensive": "attack", "assault": "attack", "bombing": "bomb", "shelling": "shell",
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",
 	"sanctions": "sanction", "sanction": "sanction", "embargo": "embargo", "tariffs": "sanction",

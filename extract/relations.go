@@ -351,6 +351,13 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		if arrivalVerbs[lem] && (o.via == "in" || o.via == "to" || o.via == "at") && o.nounPred == "" {
 			lem = "visit" // "arrived in Amman": a visit to Jordan
 		}
+		if lem == "complain" || lem == "protest" || lem == "appeal" {
+			// "Lebanon complained to the United Nations over Israeli air
+			// raids": the complaint is about Israel; the UN hears it.
+			if about := c.complaintTopic(v); about >= 0 {
+				r.objects = []int{about}
+			}
+		}
 		if topicVerbs[lem] && o.via != "with" {
 			// "discussed Iran and Ukraine": topics, not partners.
 			r.objects = nil
@@ -703,4 +710,32 @@ func isAuxWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// complaintTopic returns the actor span after "over", "about" or
+// "against" in the phrase after a verb of complaint at v ("complained to
+// the UN on Tuesday over two Israeli air raids"), or -1.
+func (c *clause) complaintTopic(v int) int {
+	for i := v + 1; i < len(c.toks) && i-v <= maxGap; i++ {
+		w := c.wordAt(i)
+		if w == "," || w == ";" || w == "." || subordinators[w] || isFiniteVerb(c.toks[i].Tag) {
+			return -1
+		}
+		if w != "over" && w != "about" && w != "against" {
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && k <= i+4; k++ {
+			if si := c.owner[k]; si >= 0 && !c.s.spans[si].place {
+				return si
+			}
+			if si := c.described[k]; si >= 0 {
+				return si
+			}
+			if t := c.toks[k].Tag; t != "DT" && t != "CD" && t != "JJ" {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
 }
