@@ -159,7 +159,7 @@ var nounEvents = map[string]string{
 	"tariff": Sanction, "restrictions": Sanction, "ban": Sanction, "penalties": Sanction,
 	"strikes": Assault, "strike": Assault, "attack": Assault, "attacks": Assault, "airstrikes": Assault,
 	"missiles": Assault, "missile": Assault, "drones": Assault, "offensive": Assault, "bombardment": Assault,
-	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce, "blockades": Coerce, "curfew": Coerce, "curfews": Coerce, "siege": Coerce, "crackdown": Coerce, "arrests": Coerce,
+	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce, "blockades": Coerce, "curfew": Coerce, "curfews": Coerce, "siege": Coerce, "emergency": Coerce, "crackdown": Coerce, "arrests": Coerce,
 	"war": Fight, "invasion": Fight, "counteroffensive": Fight,
 	"warning": Threaten, "warnings": Threaten, "threat": Threaten, "threats": Threaten, "ultimatum": Threaten,
 	"criticism": Disapprove, "accusations": Disapprove, "condemnation": Disapprove, "complaint": Disapprove,

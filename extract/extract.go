@@ -23,7 +23,7 @@ import (
 // again instead of keeping what older rules made of them. Change it
 // whenever the output on the same text changes (TestVersion checks the
 // sample corpus).
-const Version = "2026-12-06.8"
+const Version = "2026-12-06.9"
 
 // Options configures an Extractor.
 type Options struct {
@@ -196,7 +196,18 @@ func (x *Extractor) sentences(text string) []sentence {
 // document.label, which runs the (costly) entity model only around the
 // capitalised words that the gazetteer and title patterns leave undecided.
 func (x *Extractor) analyse(s *sentence) {
-	toks := x.tokenizer.Tokenize(s.text)
+	text := s.text
+	if strings.ContainsAny(text, "{}") {
+		// The tokenizer glues braces to words ("{France"); a space of the
+		// same width keeps every offset.
+		text = strings.Map(func(r rune) rune {
+			if r == '{' || r == '}' {
+				return ' '
+			}
+			return r
+		}, text)
+	}
+	toks := x.tokenizer.Tokenize(text)
 	x.tagger.TagTokens(toks)
 	toks = splitCompounds(toks)
 	for i := range toks {

@@ -217,7 +217,7 @@ var plainActionNouns = setOf("return", "release", "entry", "access", "presence",
 // measureNouns count or time what follows "of": "10 days of war games",
 // "tons of aid".
 var measureNouns = setOf("days", "weeks", "months", "years", "hours", "tons", "tonnes", "rounds",
-	"series", "number", "dozens", "hundreds", "thousands", "millions", "kind", "sort", "type", "wave", "spate")
+	"series", "number", "dozens", "hundreds", "thousands", "millions", "kind", "sort", "type", "wave", "spate", "state")
 
 // modifierHeads are agent heads only before another noun: "border
 // guards", "air force", "coast guard"; "the Thai border" is a place.
