@@ -102,6 +102,8 @@ func TestTriples(t *testing.T) {
 		{"braces glued to words", "{France sent troops to Liberia, officials said.}", []string{"France send Liberia"}},
 		{"a state of siege", "The government of President Prosper Avril declared a state of siege in Haiti.",
 			[]string{"Prosper Avril declare Haiti"}},
+		{"a name the tagger took for a verb", "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks.",
+			[]string{"Ehud Barak agree United States"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},

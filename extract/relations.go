@@ -113,6 +113,12 @@ func (x *Extractor) newClause(s *sentence) clause {
 			}
 		}
 	}
+	for i, t := range c.toks {
+		if c.owner[i] >= 0 && isVerbTag(t.Tag) && c.s.spans[c.owner[i]].kind != pronoun {
+			// "agreed to US/VB mediation": a name is no verb.
+			c.toks[i].Tag = "NNP"
+		}
+	}
 	x.retagVerbs(&c)
 	return c
 }
