@@ -20,6 +20,10 @@ type actor struct {
 	// merged points to the actor this one was found to be (a surname-only
 	// mention resolved to the full name); nil when it is canonical itself.
 	merged *actor
+	// gender is 'f' or 'm' for a person whose first name or honorific
+	// says so, else 0: "she" never resolves to a known man, nor "he" to a
+	// known woman.
+	gender byte
 }
 
 // canon follows merges to the canonical actor.
@@ -53,6 +57,8 @@ type span struct {
 	// askModel defers nerPerson to the entity model, asked only if the
 	// article names no one with this surname.
 	askModel bool
+	// gender is a pronoun's: 'f' for "she", 'm' for "he", else 0.
+	gender byte
 	// place marks a capital named as a place ("in Oslo"): an object only
 	// of a deed done there, never a mention of the country.
 	place bool
@@ -108,6 +114,9 @@ func (d *document) actorFor(name, typ string) *actor {
 	a := &actor{id: id, name: name, typ: typ}
 	d.actors[id] = a
 	if typ == news.Person {
+		if f := strings.Fields(name); len(f) >= 2 {
+			a.gender = firstNameGender(f[0])
+		}
 		d.order = append(d.order, a)
 		if f := strings.Fields(name); len(f) >= 2 {
 			if d.surnames == nil {
@@ -246,7 +255,7 @@ func (d *document) recognise(s *sentence) {
 	for i := 0; i < len(toks); {
 		w := words[i]
 		if personPronouns[w] && toks[i].Tag == "PRP" {
-			add(span{start: i, end: i + 1, kind: pronoun})
+			add(span{start: i, end: i + 1, kind: pronoun, gender: pronounGender(w)})
 			i++
 			continue
 		}
@@ -684,7 +693,7 @@ func (d *document) resolve(sents []sentence) {
 						sp.actor = groups[n-1]
 					}
 				} else {
-					sp.actor = salientPerson(firstPerson, si, recent)
+					sp.actor = salientPerson(firstPerson, si, recent, sp.gender)
 				}
 			case titled:
 				sp.actor = byTitle(recent, d.order, sp.title, sp.affiliation)
@@ -716,6 +725,14 @@ func (d *document) resolve(sents []sentence) {
 				continue
 			}
 			if sp.actor.typ == news.Person {
+				if sp.actor.gender == 0 && sp.kind != pronoun {
+					// "Mrs May", "Queen Rania": the honorific says.
+					if g := honorificGender(s.tokens[sp.start].Text); g != 0 {
+						sp.actor.gender = g
+					} else if sp.start > 0 {
+						sp.actor.gender = honorificGender(s.tokens[sp.start-1].Text)
+					}
+				}
 				if _, ok := firstPerson[si]; !ok && !inPhrase(s.tokens, sp.start) {
 					firstPerson[si] = sp.actor
 				}
@@ -793,14 +810,23 @@ func inPhrase(toks []tokenT, i int) bool {
 // disapproval was evident as he told Putin"), else the first person of the
 // nearest sentence before that names one (usually its subject), else the
 // most recently named person.
-func salientPerson(firstPerson map[int]*actor, si int, recent []*actor) *actor {
+//
+// gender is the pronoun's ('f' for "she", 'm' for "he"); a person known to
+// be of the other gender is passed over.
+func salientPerson(firstPerson map[int]*actor, si int, recent []*actor, gender byte) *actor {
+	fits := func(a *actor) bool {
+		a = a.canon()
+		return a.gender == 0 || gender == 0 || a.gender == gender
+	}
 	for k := si; k >= 0 && si-k <= 3; k-- {
-		if a := firstPerson[k]; a != nil {
+		if a := firstPerson[k]; a != nil && fits(a) {
 			return a
 		}
 	}
-	if len(recent) > 0 {
-		return recent[len(recent)-1]
+	for i := len(recent) - 1; i >= 0; i-- {
+		if fits(recent[i]) {
+			return recent[i]
+		}
 	}
 	return nil
 }

@@ -104,6 +104,10 @@ func TestTriples(t *testing.T) {
 			[]string{"Prosper Avril declare Haiti"}},
 		{"a name the tagger took for a verb", "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks.",
 			[]string{"Ehud Barak agree United States"}},
+		{"she is not a man named before", "Vladimir Putin met Angela Merkel. She praised Joe Biden.",
+			[]string{"Vladimir Putin meet Angela Merkel", "Angela Merkel praise Joe Biden"}},
+		{"he is not a woman named before", "Mrs Wilson met Joe Biden. He praised Norway.",
+			[]string{"Wilson meet Joe Biden", "Joe Biden praise Norway"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},
@@ -399,5 +403,34 @@ func TestSentences(t *testing.T) {
 				t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPronounGender(t *testing.T) {
+	tests := []struct {
+		word string
+		want byte
+	}{
+		{"she", 'f'}, {"She", 'f'}, {"herself", 'f'}, {"he", 'm'}, {"himself", 'm'}, {"they", 0},
+	}
+	for _, tt := range tests {
+		if got := pronounGender(tt.word); got != tt.want {
+			t.Errorf("pronounGender(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+	for w, want := range map[string]byte{"Mrs.": 'f', "Queen": 'f', "Sir": 'm', "Mr": 'm', "President": 0} {
+		if got := honorificGender(w); got != want {
+			t.Errorf("honorificGender(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for w, want := range map[string]byte{"Angela": 'f', "Vladimir": 'm', "Jean": 0, "Kim": 0} {
+		if got := firstNameGender(w); got != want {
+			t.Errorf("firstNameGender(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for n := range femaleNames {
+		if maleNames[n] {
+			t.Errorf("%q is listed as both a female and a male first name", n)
+		}
 	}
 }
