@@ -108,6 +108,8 @@ func TestTriples(t *testing.T) {
 			[]string{"Vladimir Putin meet Angela Merkel", "Angela Merkel praise Joe Biden"}},
 		{"he is not a woman named before", "Mrs Wilson met Joe Biden. He praised Norway.",
 			[]string{"Wilson meet Joe Biden", "Joe Biden praise Norway"}},
+		{"a verb after to the tagger took for an adjective", "A group of Serbian leaders announced that they are willing to forgive Croatian President Franjo Tudjman.",
+			[]string{"Serbia forgive Franjo Tudjman"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},

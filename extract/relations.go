@@ -134,6 +134,14 @@ func (x *Extractor) retagVerbs(c *clause) {
 		if c.owner[v] >= 0 || isVerbTag(t.Tag) {
 			continue
 		}
+		if (t.Tag == "JJ" || t.Tag == "NN") && c.toks[v-1].Tag == "TO" && c.owner[v+1] >= 0 &&
+			x.lemmas.IsBase(strings.ToLower(t.Text)) && !(v >= 2 && isNounTag(c.toks[v-2].Tag) && nounPredicate(c.toks[v-2].Text) != "") {
+			// "willing to forgive/JJ Nigerian President Olusegun Obasanjo":
+			// a verb's base form after "to" and before a name (but "a
+			// visit to Kremlin ..." keeps its noun).
+			t.Tag = "VB"
+			continue
+		}
 		// The actor may be followed by an adverb ("sexually abused") or
 		// by the agent noun it modifies ("U.S. border patrol agents").
 		a := v - 1
