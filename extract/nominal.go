@@ -27,7 +27,7 @@ var nounPredicates = map[string]string{
 	"threats": "threaten", "threat": "threaten", "warning": "warn", "warnings": "warn", "ultimatum": "threaten",
 	"sanctions": "sanction", "sanction": "sanction", "embargo": "embargo", "tariffs": "sanction",
 	"condemnation": "condemn", "criticism": "criticize", "accusations": "accuse", "protest": "protest",
-	"protests": "protest", "rebuke": "rebuke", "rally": "rally", "rallies": "rally",
+	"protests": "protest", "rebuke": "rebuke", "rally": "rally", "rallies": "rally", "riots": "riot",
 	"demonstration": "demonstrate", "demonstrations": "demonstrate",
 	"support": "support", "backing": "support", "aid": "aid", "assistance": "aid", "help": "help",
 	"cooperation": "cooperate", "partnership": "cooperate", "alliance": "ally",
@@ -296,8 +296,8 @@ func (c *clause) prepObject(i int) []int {
 		return nil
 	}
 	sp := c.s.spans[c.owner[k]]
-	if sp.end < len(c.toks) && isNounTag(c.toks[sp.end].Tag) && !isPossessive(c.toks[sp.end].Text) {
-		return nil // "talks with Russian officials' families": a modifier
+	if sp.end < len(c.toks) && isNounTag(c.toks[sp.end].Tag) && !isPossessive(c.toks[sp.end].Text) && !policyNouns[c.wordAt(sp.end)] {
+		return nil // "talks with Russian officials' families": a modifier; but "riots against Israeli policies"
 	}
 	return c.coordinated(k)
 }

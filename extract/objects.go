@@ -40,13 +40,15 @@ func (c *clause) objects(v int) objectsFound {
 	controlled := false
 	nounRun := false
 	lem := c.x.lemmas.Verb(toks[v].Text)
-	deed := v // the verb whose deed the phrase names: the controlled one once read
-	from := v // the walk may go maxGap tokens past from
+	deed := v       // the verb whose deed the phrase names: the controlled one once read
+	marked := false // a target marker was read: "in protest of X's refusal" targets X
+	from := v       // the walk may go maxGap tokens past from
 	for i := v + 1; i < len(toks) && i-from <= maxGap; i++ {
 		if targetMarkers[c.wordAt(i)] {
 			// "staged a hunger strike in prison on Sunday in protest
 			// against X": the phrase that names the target starts here.
 			from = i
+			marked = true
 		}
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
@@ -56,7 +58,7 @@ func (c *clause) objects(v int) objectsFound {
 				o.spans, o.nounPred, o.via = c.coordinated(i), "mediate", "between"
 				return o
 			}
-			if c.isModifier(sp, lem) || c.wordAt(sp.start-1) == "between" || c.placeOnly(deed, sp, o.noun) || c.targetLater(sp) ||
+			if c.isModifier(sp, lem) && !(marked && isPossessive(c.wordAt(sp.end))) || c.wordAt(sp.start-1) == "between" || c.placeOnly(deed, sp, o.noun) || c.targetLater(sp) ||
 				sp.building && (motionVerbs[lem] || lem == "enter") {
 				i = sp.end - 1
 				o.gap += sp.end - sp.start

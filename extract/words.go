@@ -203,6 +203,12 @@ var possessionNouns = setOf("positions", "position", "camps", "camp", "bases", "
 	"computers", "networks", "systems", "servers", "websites", "infrastructure", "embassy", "consulate",
 	"villages", "towns", "cities", "airports", "ports", "bridges", "depots", "warehouses", "plants")
 
+// policyNouns name an actor's course of action; a protest or attack
+// against them is against the actor: "riots against Israeli military
+// policies".
+var policyNouns = setOf("policy", "policies", "rule", "occupation", "decision", "decisions", "plan", "plans",
+	"actions", "measures", "crackdown", "presence", "treatment", "refusal", "failure")
+
 // entitlementNouns name what an actor is owed or holds as its own; a deed
 // done to them is done to the actor: "the rights of Palestinians", "the
 // sovereignty of Ukraine".
