@@ -13,12 +13,12 @@ import (
 
 // Check verifies that the store agrees with itself, in one consistent
 // snapshot: every article's triples and mentions match its record; every
-// triple has exactly its two index entries, holding its relationRecord, and
-// no index entry is orphaned; every article's actor tallies, every actor
-// aggregate and its dates equal what a fresh ingest of the stored articles
-// would give; the name index holds exactly the folded names of the actors
-// present; the counts are exact. It
-// returns nil or an error wrapping ErrCorrupt that names the first problem.
+// triple has exactly its two index entries, holding its relationRecord,
+// every quote its speaker index entry, and no index entry is orphaned;
+// every article's actor tallies, every actor aggregate and its dates equal
+// what a fresh ingest of the stored articles would give; the name index
+// holds exactly the folded names of the actors present; the counts are
+// exact. It returns nil or an error wrapping ErrCorrupt that names the first problem.
 //
 // Before that it verifies the checksum of every block of every table file
 // of the generation the store reads (for a reader, the published one), so
@@ -67,9 +67,13 @@ func check(ctx context.Context, txn *badger.Txn) error {
 	var (
 		want   Counts
 		pairs  int                   // expected 'c' keys
+		quotes int                   // expected 'p' keys
 		actors = map[string]*tally{} // expected 'e' values
 		dated  = map[string]bool{}   // expected 'd' keys
 	)
+	// Expected 't', 'n' and 'q' keys: the articles with triples, mentions,
+	// quotes.
+	var withTriples, withMentions, withQuotes int
 	err := scanTxn(txn, []byte{prefixArticle}, false, func(k, v []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -83,16 +87,12 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		if err != nil {
 			return corrupt(k, err)
 		}
-		var (
-			triples  []news.Triple
-			mentions []news.Mention
-		)
-		err = scanTxn(txn, triplePrefix(id), false, func(k, v []byte) error {
-			t, err := tripleAt(k, v)
-			if err != nil {
-				return err
-			}
-			_, seq, _ := parseSeqKey(prefixTriple, k)
+		triples, err := getTriples(txn, id)
+		if err != nil {
+			return err
+		}
+		for i, t := range triples {
+			seq := uint32(i)
 			rel := encodeRelation(t)
 			for _, ik := range [][]byte{
 				bySubjectKey(t.SubjectID, t.ObjectID, id, seq),
@@ -100,7 +100,7 @@ func check(ctx context.Context, txn *badger.Txn) error {
 			} {
 				item, err := txn.Get(ik)
 				if err != nil {
-					return fmt.Errorf("%w: triple %x lacks index key %x: %w", ErrCorrupt, k, ik, err)
+					return fmt.Errorf("%w: triple %d of article %q lacks index key %x: %w", ErrCorrupt, seq, id, ik, err)
 				}
 				v, err := item.ValueCopy(nil)
 				if err != nil {
@@ -110,28 +110,34 @@ func check(ctx context.Context, txn *badger.Txn) error {
 					return fmt.Errorf("%w: index key %x holds %x, its triple gives %x", ErrCorrupt, ik, v, rel)
 				}
 			}
-			triples = append(triples, t)
-			return nil
+		}
+		mentions, err := getMentions(txn, id)
+		if err != nil {
+			return err
+		}
+		var qs []news.Quote
+		_, err = getValue(txn, quoteKey(id), func(v []byte) (err error) {
+			qs, err = decodeQuotes(id, v)
+			return err
 		})
 		if err != nil {
 			return err
 		}
-		err = scanTxn(txn, mentionPrefix(id), false, func(k, v []byte) error {
-			m, err := mentionAt(k, v)
-			if err != nil {
-				return err
+		for i, q := range qs {
+			if _, err := txn.Get(bySpeakerKey(q.SpeakerID, id, uint32(i))); err != nil {
+				return fmt.Errorf("%w: quote %d of article %q lacks its speaker index key: %w", ErrCorrupt, i, id, err)
 			}
-			mentions = append(mentions, m)
-			return nil
-		})
-		if err != nil {
-			return err
 		}
+		withTriples += min(len(triples), 1)
+		withMentions += min(len(mentions), 1)
+		withQuotes += min(len(qs), 1)
+		quotes += len(qs)
 		if len(triples) != rec.Triples || len(mentions) != rec.Mentions {
 			return fmt.Errorf("%w: article %q records %d triples and %d mentions, store has %d and %d",
 				ErrCorrupt, id, rec.Triples, rec.Mentions, len(triples), len(mentions))
 		}
-		for actor, t := range tallyArticle(rec.Date, mentions, triples) {
+		for _, at := range tallyArticle(rec.Date, mentions, triples) {
+			actor, t := at.actor, at.t
 			got, err := getTally(txn, contributionKey(actor, id))
 			if err != nil {
 				return err
@@ -167,11 +173,13 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		prefix byte
 		want   int
 	}{
-		{"triple", prefixTriple, want.Triples},
+		{"triples", prefixTriple, withTriples},
 		{"subject index", prefixBySubject, want.Triples},
 		{"object index", prefixByObject, want.Triples},
-		{"mention", prefixMention, want.Mentions},
+		{"mentions", prefixMention, withMentions},
 		{"actor tally", prefixContribution, pairs},
+		{"quotes", prefixQuote, withQuotes},
+		{"speaker index", prefixBySpeaker, quotes},
 	} {
 		n, err := countKeys(ctx, txn, c.prefix)
 		if err != nil {
@@ -180,17 +188,6 @@ func check(ctx context.Context, txn *badger.Txn) error {
 		if n != c.want {
 			return fmt.Errorf("%w: %d %s keys, want %d", ErrCorrupt, n, c.what, c.want)
 		}
-	}
-	// Each quote has one speaker index key.
-	quotes, err := countKeys(ctx, txn, prefixQuote)
-	if err != nil {
-		return err
-	}
-	if speakers, err := countKeys(ctx, txn, prefixBySpeaker); err != nil || speakers != quotes {
-		if err != nil {
-			return err
-		}
-		return fmt.Errorf("%w: %d quotes and %d speaker index keys", ErrCorrupt, quotes, speakers)
 	}
 
 	n := 0

@@ -3,9 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
-	"maps"
 	"math"
-	"slices"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -28,15 +26,8 @@ import (
 // ErrCorrupt, so every value has exactly one encoding.
 //
 //	articleRecord: hash, title, date, url, source (strings); triples, mentions (uint)
-//	tripleRecord:  sentence (string); sentence_index, start, end (int);
-//	               subject_id, subject, subject_type, predicate, object_id,
-//	               object, object_type, event, mode (strings); score (float);
-//	               flags (bit 0 negated, bit 1 hypothetical, bit 2 symmetric);
-//	               confidence (float); date (string).
-//	               The article id is the key's.
-//	mentionRecord: actor_id, name, type, text (strings); sentence, start, end (int);
-//	               date (string).
-//	               The article id is the key's.
+//	packed:        an article's triples, mentions or quotes: a string
+//	               table and records (see pack.go)
 //	relationRecord: event, predicate, date (strings); flags (as in
 //	               tripleRecord); confidence, score (float). The value of
 //	               the 's' and 'o' index keys: a copy of those fields of
@@ -60,23 +51,12 @@ func (e *encoder) str(s string) {
 	e.b = append(e.b, s...)
 }
 
-// multiset writes m with keys ascending, so equal maps give equal bytes.
-// Tallies are written on every ingest and most multisets hold a few keys,
-// so those are sorted in a stack buffer rather than a new slice.
-func (e *encoder) multiset(m map[string]int) {
-	var buf [16]string
-	keys := buf[:0]
-	if len(m) > len(buf) {
-		keys = make([]string, 0, len(m))
-	}
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.uint(uint64(len(keys)))
-	for _, k := range keys {
-		e.str(k)
-		e.uint(uint64(m[k]))
+// multiset writes m, whose keys are ascending (see multiset).
+func (e *encoder) multiset(m multiset) {
+	e.uint(uint64(len(m)))
+	for _, c := range m {
+		e.str(c.Key)
+		e.uint(uint64(c.N))
 	}
 }
 
@@ -171,7 +151,7 @@ func (d *decoder) str() string {
 	return s
 }
 
-func (d *decoder) multiset() map[string]int {
+func (d *decoder) multiset() multiset {
 	n := d.uint()
 	if d.err != nil {
 		return nil
@@ -180,19 +160,18 @@ func (d *decoder) multiset() map[string]int {
 		d.fail()
 		return nil
 	}
-	m := make(map[string]int, n)
-	prev := ""
-	for i := uint64(0); i < n && d.err == nil; i++ {
-		k := d.str()
-		c := d.count()
-		if d.err == nil && (c <= 0 || (i > 0 && k <= prev)) {
+	if n == 0 {
+		return nil
+	}
+	m := make(multiset, n)
+	for i := range m {
+		m[i] = counted{d.str(), d.count()}
+		if d.err == nil && (m[i].N <= 0 || (i > 0 && m[i].Key <= m[i-1].Key)) {
 			d.fail()
 		}
-		m[k] = c
-		prev = k
-	}
-	if d.err != nil {
-		return nil
+		if d.err != nil {
+			return nil
+		}
 	}
 	return m
 }
@@ -246,34 +225,6 @@ const (
 	flagSymmetric    = 1 << 2
 )
 
-// encodeTriple encodes t without its Doc, which is the key's article.
-func encodeTriple(t news.Triple) []byte {
-	return appendTriple(make([]byte, 0, 64+len(t.Sentence)), t)
-}
-
-// appendTriple appends the encoding of t (see encodeTriple) to b.
-func appendTriple(b []byte, t news.Triple) []byte {
-	e := encoder{b: b}
-	e.str(t.Sentence)
-	e.int(t.SentenceIndex)
-	e.int(t.Start)
-	e.int(t.End)
-	e.str(t.SubjectID)
-	e.str(t.Subject)
-	e.str(t.SubjectType)
-	e.str(t.Predicate)
-	e.str(t.ObjectID)
-	e.str(t.Object)
-	e.str(t.ObjectType)
-	e.str(t.Event)
-	e.str(t.Mode)
-	e.float(t.Score)
-	e.byte(tripleFlags(t))
-	e.float(t.Confidence)
-	e.str(t.Date)
-	return e.b
-}
-
 // tripleFlags packs the triple's booleans.
 func tripleFlags(t news.Triple) byte {
 	var flags byte
@@ -325,70 +276,6 @@ func decodeRelation(b []byte, r *Relation, in interner) error {
 	r.Confidence = d.float()
 	r.Score = d.float()
 	return d.done()
-}
-
-func decodeTriple(doc string, b []byte) (news.Triple, error) {
-	d := decoder{b: b}
-	t := news.Triple{
-		Doc:           doc,
-		Sentence:      d.str(),
-		SentenceIndex: d.int(),
-		Start:         d.int(),
-		End:           d.int(),
-		SubjectID:     d.str(),
-		Subject:       d.str(),
-		SubjectType:   d.str(),
-		Predicate:     d.str(),
-		ObjectID:      d.str(),
-		Object:        d.str(),
-		ObjectType:    d.str(),
-		Event:         d.str(),
-		Mode:          d.str(),
-		Score:         d.float(),
-	}
-	flags := d.byte()
-	if flags&^(flagNegated|flagHypothetical|flagSymmetric) != 0 {
-		d.fail()
-	}
-	t.Negated = flags&flagNegated != 0
-	t.Hypothetical = flags&flagHypothetical != 0
-	t.Symmetric = flags&flagSymmetric != 0
-	t.Confidence = d.float()
-	t.Date = d.str()
-	return t, d.done()
-}
-
-// encodeMention encodes m without its Doc, which is the key's article.
-func encodeMention(m news.Mention) []byte { return appendMention(nil, m) }
-
-// appendMention appends the encoding of m (see encodeMention) to b.
-func appendMention(b []byte, m news.Mention) []byte {
-	e := encoder{b: b}
-	e.str(m.ActorID)
-	e.str(m.Name)
-	e.str(m.Type)
-	e.str(m.Text)
-	e.int(m.Sentence)
-	e.int(m.Start)
-	e.int(m.End)
-	e.str(m.Date)
-	return e.b
-}
-
-func decodeMention(doc string, b []byte) (news.Mention, error) {
-	d := decoder{b: b}
-	m := news.Mention{
-		Doc:      doc,
-		ActorID:  d.str(),
-		Name:     d.str(),
-		Type:     d.str(),
-		Text:     d.str(),
-		Sentence: d.int(),
-		Start:    d.int(),
-		End:      d.int(),
-		Date:     d.str(),
-	}
-	return m, d.done()
 }
 
 func (c Counts) encode() []byte {
@@ -452,9 +339,4 @@ func decodeTally(b []byte) (*tally, error) {
 		return nil, err
 	}
 	return t, nil
-}
-
-// sortedKeys returns the keys of m in ascending order, never nil.
-func sortedKeys(m map[string]int) []string {
-	return append(make([]string, 0, len(m)), slices.Sorted(maps.Keys(m))...)
 }

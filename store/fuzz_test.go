@@ -42,11 +42,10 @@ func FuzzKeys(f *testing.F) {
 		if got := bytes.HasPrefix(bySubjectKey(a, b, a, seq), key(prefixBySubject, a, a)); got != (a == b) {
 			t.Errorf("bySubjectKey(%q, %q, ...) has pair prefix (%q, %q): %v", a, b, a, a, got)
 		}
-		for _, prefix := range []byte{prefixTriple, prefixMention} {
-			k := appendSeq(key(prefix, a), seq)
-			gotA, gotSeq, err := parseSeqKey(prefix, k)
-			if err != nil || gotA != a || gotSeq != seq {
-				t.Errorf("parseSeqKey(%x) = %q, %d, %v", k, gotA, gotSeq, err)
+		for _, k := range [][]byte{tripleKey(a), mentionKey(a), quoteKey(a)} {
+			parts, err := parseStringsKey(k[0], k, 1)
+			if err != nil || parts[0] != a {
+				t.Errorf("parseStringsKey(%x) = %q, %v", k, parts, err)
 			}
 		}
 		s, o, art, gotSeq, err := parseIndexKey(prefixByObject, byObjectKey(a, b, a+b, seq))
@@ -63,18 +62,20 @@ func FuzzKeys(f *testing.F) {
 // FuzzDecode checks that the value decoders never panic on arbitrary bytes
 // and accept only canonical encodings.
 func FuzzDecode(f *testing.F) {
-	f.Add(encodeTriple(a1.Triples[0]))
-	f.Add(encodeMention(a1.Mentions[0]))
-	f.Add((&tally{Articles: 1, Names: map[string]int{"a": 1, "b": 2}}).encode())
+	f.Add(encodeTriples(a1.Triples))
+	f.Add(encodeMentions(a1.Mentions))
+	f.Add(encodeQuotes([]news.Quote{{SpeakerID: "a", Speaker: "A", Text: "x", Sentence: "A said x.", Date: "d"}, {SpeakerID: "a"}}))
+	f.Add((&tally{Articles: 1, Names: multiset{{"a", 1}, {"b", 2}}}).encode())
 	f.Add(encodeRelation(a1.Triples[0]))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// Decoding is strict: whatever decodes re-encodes to the same bytes.
 		reencode := map[string]func() ([]byte, error){
-			"triple":  func() ([]byte, error) { v, err := decodeTriple("d", b); return encodeTriple(v), err },
-			"mention": func() ([]byte, error) { v, err := decodeMention("d", b); return encodeMention(v), err },
-			"article": func() ([]byte, error) { v, err := decodeArticle(b); return v.encode(), err },
-			"counts":  func() ([]byte, error) { v, err := decodeCounts(b); return v.encode(), err },
+			"triples":  func() ([]byte, error) { v, err := decodeTriples("d", b); return encodeTriples(v), err },
+			"mentions": func() ([]byte, error) { v, err := decodeMentions("d", b); return encodeMentions(v), err },
+			"quotes":   func() ([]byte, error) { v, err := decodeQuotes("d", b); return encodeQuotes(v), err },
+			"article":  func() ([]byte, error) { v, err := decodeArticle(b); return v.encode(), err },
+			"counts":   func() ([]byte, error) { v, err := decodeCounts(b); return v.encode(), err },
 			"relation": func() ([]byte, error) {
 				var r Relation
 				err := decodeRelation(b, &r, nil)
@@ -96,6 +97,29 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 		readString(b)
+
+		// Reading one record agrees with reading them all, and never
+		// panics, whatever the bytes.
+		all, errAll := decodeTriples("d", b)
+		for seq := range uint32(len(all) + 2) {
+			got, ok, err := decodeTripleAt("d", b, seq)
+			if errAll == nil && (err != nil || ok != (int(seq) < len(all))) {
+				t.Errorf("triples %x: decodeTripleAt(%d) = %v, %v; %d triples", b, seq, ok, err, len(all))
+			}
+			if ok && errAll == nil && !cmp.Equal(got, all[seq], cmpopts.EquateNaNs()) {
+				t.Errorf("triples %x: decodeTripleAt(%d) = %+v, decodeTriples has %+v", b, seq, got, all[seq])
+			}
+		}
+		quotes, errAll := decodeQuotes("d", b)
+		for seq := range uint32(len(quotes) + 2) {
+			got, ok, err := decodeQuoteAt("d", b, seq)
+			if errAll == nil && (err != nil || ok != (int(seq) < len(quotes))) {
+				t.Errorf("quotes %x: decodeQuoteAt(%d) = %v, %v; %d quotes", b, seq, ok, err, len(quotes))
+			}
+			if ok && errAll == nil && got != quotes[seq] {
+				t.Errorf("quotes %x: decodeQuoteAt(%d) = %+v, decodeQuotes has %+v", b, seq, got, quotes[seq])
+			}
+		}
 	})
 }
 

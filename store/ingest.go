@@ -1,12 +1,10 @@
 package store
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -87,6 +85,12 @@ const (
 	maxTxnBytes    = 512 << 10
 	maxTxnKeys     = 6000
 )
+
+// maxValueBytes bounds one value: badger keeps a value of up to 1 MiB in
+// its tree (ValueThreshold), and refuses a larger one in a store in
+// memory. The packed triples of an article are the largest value, about
+// 150 bytes a triple, so this is no tighter than the transaction's limit.
+const maxValueBytes = 1 << 20
 
 // IngestBatch stores extractions in order, each exactly as Ingest would
 // (same statuses, same stored result, same errors), but with many articles
@@ -237,7 +241,6 @@ func (s *Store) ingestTxn(ctx context.Context, arts []preparedArticle, limit int
 	}
 	defer txn.Discard()
 	c := s.newChange(txn)
-	defer c.close()
 	statuses := make([]Status, 0, min(limit, len(arts)))
 	ids := make(map[string]bool, min(limit, len(arts)))
 	tooLarge := func(id string, err error) error {
@@ -377,7 +380,6 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		return fmt.Errorf("%w: article %q", ErrNotFound, id)
 	}
 	c := s.newChange(txn)
-	defer c.close()
 	if err := c.removeArticle(id, old); err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
 	}
@@ -413,13 +415,13 @@ func (s *Store) storedArticle(id string) (rec articleRecord, found bool, err err
 // preparedArticle is an extraction checked and encoded, ready to write.
 type preparedArticle struct {
 	ex       news.Extraction
-	hash     string            // ex.Key()
-	triples  []news.Triple     // ex.Triples with Doc set
-	mentions []news.Mention    // ex.Mentions with Doc set, in sentence order
-	quotes   []news.Quote      // ex.Quotes with Doc set
-	writes   []entry           // what the new version writes (encodeArticle)
-	tallies  map[string]*tally // the article's tally of each actor; read only
-	encoded  bool              // writes and tallies are filled in
+	hash     string         // ex.Key()
+	triples  []news.Triple  // ex.Triples with Doc set
+	mentions []news.Mention // ex.Mentions with Doc set, in sentence order
+	quotes   []news.Quote   // ex.Quotes with Doc set
+	writes   []entry        // what the new version writes (encodeArticle)
+	tallies  []actorTally   // the article's tally of each actor; read only
+	encoded  bool           // writes and tallies are filled in
 }
 
 // prepare validates ex and returns it with its hash, and its triples and
@@ -510,21 +512,15 @@ func prepareParts(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 // the article tallies it removes and adds, summed by actor, the aggregates
 // it writes, and the change in counts.
 type change struct {
-	txn *badger.Txn
-	// scan reads the same snapshot as txn without its pending writes: a
-	// badger iterator in txn sorts all of them first, which in a
-	// transaction of many articles costs more than the scan. Nothing a
-	// scan reads (one article's keys) is written before it in the
-	// transaction: see ingestTxn.
-	scan   *badger.Txn
-	cache  map[string][]byte // the Store's committed aggregates (Store.aggs); read only
-	old    map[string]*tally // actor → tallies of the removed article versions, summed, without dates
-	new    map[string]*tally // actor → tallies of the added article versions, summed, without dates
-	aggs   map[string][]byte // actor → encoded aggregate written, nil if deleted
-	counts Counts            // deltas; Actors is settled in finish
-	bytes  int               // key and value bytes written, for the free-space checks
-	keys   int               // keys set or deleted
-	dirty  bool              // something was removed or added
+	txn    *badger.Txn
+	cache  map[string][]byte   // the Store's committed aggregates (Store.aggs); read only
+	old    map[string][]*tally // actor → tallies of the removed article versions
+	new    map[string][]*tally // actor → tallies of the added article versions; read only
+	aggs   map[string][]byte   // actor → encoded aggregate written, nil if deleted
+	counts Counts              // deltas; Actors is settled in finish
+	bytes  int                 // key and value bytes written, for the free-space checks
+	keys   int                 // keys set or deleted
+	dirty  bool                // something was removed or added
 }
 
 // The cache of committed aggregates (Store.aggs) is dropped whole when it
@@ -537,12 +533,9 @@ const (
 // newChange starts a change in txn, a write transaction of the writer's
 // generation.
 func (s *Store) newChange(txn *badger.Txn) *change {
-	return &change{txn: txn, scan: s.next.NewTransaction(false), cache: s.aggs,
-		old: map[string]*tally{}, new: map[string]*tally{}, aggs: map[string][]byte{}}
+	return &change{txn: txn, cache: s.aggs,
+		old: map[string][]*tally{}, new: map[string][]*tally{}, aggs: map[string][]byte{}}
 }
-
-// close ends the change's read transaction.
-func (c *change) close() { c.scan.Discard() }
 
 // committed records the aggregates of a committed change in the cache.
 func (s *Store) committed(c *change) {
@@ -569,17 +562,6 @@ func (s *Store) forget(c *change) {
 	}
 }
 
-// sumTally adds an article's tally t for actor, without its dates, to m.
-// t is left as it was.
-func sumTally(m map[string]*tally, actor string, t *tally) error {
-	sum := m[actor]
-	if sum == nil {
-		sum = &tally{}
-		m[actor] = sum
-	}
-	return sum.add(t.withoutDates(), +1)
-}
-
 // aggregate returns the actor's aggregate as of the transaction's start,
 // from the cache when this Store wrote it, or nil.
 func (c *change) aggregate(actor string) (*tally, error) {
@@ -596,6 +578,9 @@ func (c *change) aggregate(actor string) (*tally, error) {
 // set and del wrap txn writes, naming badger's size limit in terms a user
 // can act on.
 func (c *change) set(k, v []byte) error {
+	if len(v) > maxValueBytes {
+		return ErrTooLarge
+	}
 	c.bytes += len(k) + len(v)
 	c.keys++
 	return txnErr(c.txn.Set(k, v))
@@ -617,44 +602,46 @@ func txnErr(err error) error {
 // removeArticle deletes everything stored for article id, whose record is
 // old, and records the tallies it contributed.
 func (c *change) removeArticle(id string, old articleRecord) error {
+	var (
+		triples  []news.Triple
+		mentions []news.Mention
+		dels     [][]byte
+	)
+	tk, mk := tripleKey(id), mentionKey(id)
+	found, err := getValue(c.txn, tk, func(v []byte) (err error) {
+		triples, err = decodeTriples(id, v)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if found {
+		dels = append(dels, tk)
+	}
+	found, err = getValue(c.txn, mk, func(v []byte) (err error) {
+		mentions, err = decodeMentions(id, v)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if found {
+		dels = append(dels, mk)
+	}
+	if len(triples) != old.Triples || len(mentions) != old.Mentions {
+		return fmt.Errorf("%w: article %q records %d triples and %d mentions, store has %d and %d",
+			ErrCorrupt, id, old.Triples, old.Mentions, len(triples), len(mentions))
+	}
 	actors := map[string]bool{}
-	var dels [][]byte
-	var nTriples, nMentions int
-	err := scanTxn(c.scan, triplePrefix(id), false, func(k, v []byte) error {
-		_, seq, err := parseSeqKey(prefixTriple, k)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		t, err := decodeTriple(id, v)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		dels = append(dels, bytes.Clone(k),
+	for i, t := range triples {
+		seq := uint32(i)
+		dels = append(dels,
 			bySubjectKey(t.SubjectID, t.ObjectID, id, seq),
 			byObjectKey(t.ObjectID, t.SubjectID, id, seq))
 		actors[t.SubjectID], actors[t.ObjectID] = true, true
-		nTriples++
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	err = scanTxn(c.scan, mentionPrefix(id), false, func(k, v []byte) error {
-		m, err := decodeMention(id, v)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		dels = append(dels, bytes.Clone(k))
+	for _, m := range mentions {
 		actors[m.ActorID] = true
-		nMentions++
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if nTriples != old.Triples || nMentions != old.Mentions {
-		return fmt.Errorf("%w: article %q records %d triples and %d mentions, store has %d and %d",
-			ErrCorrupt, id, old.Triples, old.Mentions, nTriples, nMentions)
 	}
 	for actor := range actors {
 		k := contributionKey(actor, id)
@@ -665,9 +652,7 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 		if t == nil {
 			return fmt.Errorf("%w: no tally of article %q for actor %q", ErrCorrupt, id, actor)
 		}
-		if err := sumTally(c.old, actor, t); err != nil {
-			return err
-		}
+		c.old[actor] = append(c.old[actor], t)
 		dels = append(dels, k)
 		if old.Date != "" {
 			dels = append(dels, actorDateKey(actor, old.Date, id))
@@ -683,8 +668,8 @@ func (c *change) removeArticle(id string, old articleRecord) error {
 		}
 	}
 	c.counts.Articles--
-	c.counts.Triples -= nTriples
-	c.counts.Mentions -= nMentions
+	c.counts.Triples -= len(triples)
+	c.counts.Mentions -= len(mentions)
 	return nil
 }
 
@@ -697,10 +682,8 @@ func (c *change) addArticle(a preparedArticle) error {
 			return err
 		}
 	}
-	for actor, t := range a.tallies {
-		if err := sumTally(c.new, actor, t); err != nil {
-			return err
-		}
+	for _, at := range a.tallies {
+		c.new[at.actor] = append(c.new[at.actor], at.t)
 	}
 	c.counts.Articles++
 	c.counts.Triples += len(a.triples)
@@ -712,39 +695,42 @@ func (c *change) addArticle(a preparedArticle) error {
 type entry struct{ k, v []byte }
 
 // encodeArticle returns the keys and values a new version of an article
-// writes ('t', 's', 'o', 'n', 'q', 'p', 'c', 'd' and 'a'), in that order, and the
-// tally of the article for each of its actors. It reads nothing, so it
-// runs before the transaction, outside the writer's lock. The keys and
-// values share one buffer: a build writes millions of them, and one
+// writes ('t', 's', 'o', 'n', 'q', 'p', 'c', 'd' and 'a'), in that order,
+// and the tally of the article for each of its actors. It reads nothing,
+// so it runs before the transaction, outside the writer's lock. The keys
+// and values share one buffer: a build writes millions of them, and one
 // allocation an article instead of two an entry halves ingest's garbage.
-func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention, quotes []news.Quote) ([]entry, map[string]*tally) {
+func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention, quotes []news.Quote) ([]entry, []actorTally) {
 	id := a.ID
 	tallies := tallyArticle(a.Date, mentions, triples)
-	size := 64 + len(id) + len(a.Title) + len(a.URL) + len(a.Source)
+	// A capacity hint, not a bound: the buffer grows if it is short.
+	size := 64 + 4*len(id) + len(a.Title) + len(a.URL) + len(a.Source)
 	for _, t := range triples {
-		size += 3*(len(id)+len(t.SubjectID)+len(t.ObjectID)) + 2*len(t.Sentence) + 160
+		size += 2*(len(id)+len(t.SubjectID)+len(t.ObjectID)) + len(t.Sentence) + 100
 	}
-	size += len(mentions) * (len(id) + 96)
+	size += len(mentions) * 24
 	for _, q := range quotes {
-		size += 2*len(id) + len(q.SpeakerID) + len(q.Text) + len(q.Sentence) + 96
+		size += len(id) + len(q.SpeakerID) + len(q.Text) + len(q.Sentence) + 48
 	}
 	size += len(tallies) * (2*len(id) + len(a.Date) + 160)
 	type span struct{ k0, k1, v0, v1 int } // key buf[k0:k1], value buf[v0:v1]
 	buf := make([]byte, 0, size)
-	spans := make([]span, 0, 3*len(triples)+len(mentions)+2*len(quotes)+2*len(tallies)+1)
+	spans := make([]span, 0, 3+2*len(triples)+len(quotes)+2*len(tallies)+1)
 	var k0 int
 	startKey := func() { k0 = len(buf) }
 	endValue := func(k1 int) { spans = append(spans, span{k0, k1, k1, len(buf)}) }
+	if len(triples) > 0 {
+		startKey()
+		buf = appendKey(buf, prefixTriple, id)
+		k1 := len(buf)
+		buf = appendTriples(buf, triples)
+		endValue(k1)
+	}
 	for i, t := range triples {
 		seq := uint32(i)
 		startKey()
-		buf = appendSeq(appendKey(buf, prefixTriple, id), seq)
-		k1 := len(buf)
-		buf = appendTriple(buf, t)
-		endValue(k1)
-		startKey()
 		buf = appendSeq(appendKey(buf, prefixBySubject, t.SubjectID, t.ObjectID, id), seq)
-		k1 = len(buf)
+		k1 := len(buf)
 		buf = appendRelation(buf, t)
 		endValue(k1)
 		rel := spans[len(spans)-1]
@@ -752,32 +738,34 @@ func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions 
 		buf = appendSeq(appendKey(buf, prefixByObject, t.ObjectID, t.SubjectID, id), seq)
 		spans = append(spans, span{k0, len(buf), rel.v0, rel.v1}) // the same relationRecord
 	}
-	for i, m := range mentions {
+	if len(mentions) > 0 {
 		startKey()
-		buf = appendSeq(appendKey(buf, prefixMention, id), uint32(i))
+		buf = appendKey(buf, prefixMention, id)
 		k1 := len(buf)
-		buf = appendMention(buf, m)
+		buf = appendMentions(buf, mentions)
+		endValue(k1)
+	}
+	if len(quotes) > 0 {
+		startKey()
+		buf = appendKey(buf, prefixQuote, id)
+		k1 := len(buf)
+		buf = appendQuotes(buf, quotes)
 		endValue(k1)
 	}
 	for i, q := range quotes {
 		startKey()
-		buf = appendSeq(appendKey(buf, prefixQuote, id), uint32(i))
-		k1 := len(buf)
-		buf = appendQuote(buf, q)
-		endValue(k1)
-		startKey()
 		buf = appendSeq(appendKey(buf, prefixBySpeaker, q.SpeakerID, id), uint32(i))
 		endValue(len(buf))
 	}
-	for actor, t := range tallies {
+	for _, at := range tallies {
 		startKey()
-		buf = appendKey(buf, prefixContribution, actor, id)
+		buf = appendKey(buf, prefixContribution, at.actor, id)
 		k1 := len(buf)
-		buf = t.appendTo(buf)
+		buf = at.t.appendTo(buf)
 		endValue(k1)
 		if a.Date != "" {
 			startKey()
-			buf = appendKey(buf, prefixActorDate, actor, a.Date, id)
+			buf = appendKey(buf, prefixActorDate, at.actor, a.Date, id)
 			endValue(len(buf))
 		}
 	}
@@ -823,21 +811,24 @@ func (c *change) finish() error {
 		if agg == nil {
 			agg = newTally()
 		}
-		var before map[string]bool
+		var before []string
 		if existed {
 			before = agg.nameSet()
 		}
-		if t := c.old[actor]; t != nil {
-			if err := agg.add(t, -1); err != nil {
+		// The removed tallies first: they are part of the aggregate, so
+		// no count goes negative on the way. Dates are left out: the
+		// aggregate's are under 'd'.
+		for _, t := range c.old[actor] {
+			if err := agg.add(t.withoutDates(), -1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}
-		if t := c.new[actor]; t != nil {
-			if err := agg.add(t, +1); err != nil {
+		for _, t := range c.new[actor] {
+			if err := agg.add(t.withoutDates(), +1); err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		}
-		var after map[string]bool
+		var after []string
 		switch {
 		case agg.Articles > 0:
 			v := agg.encode()
@@ -878,8 +869,8 @@ func (c *change) finish() error {
 // aggregate changed from before to after (nil when the actor did not exist
 // or no longer exists). Unchanged sets, by far the common case, cost
 // nothing beyond the comparison.
-func (c *change) moveNames(actor string, existed bool, before map[string]bool, exists bool, after map[string]bool) error {
-	if existed == exists && maps.Equal(before, after) {
+func (c *change) moveNames(actor string, existed bool, before []string, exists bool, after []string) error {
+	if existed == exists && slices.Equal(before, after) {
 		return nil
 	}
 	was, is := map[string]bool{}, map[string]bool{}

@@ -27,9 +27,11 @@ import (
 // writer of this newsgraph converts them into gen-000001 without touching
 // their keys (see migrate).
 //
-// History: version 2 kept no quotes ('q', 'p'); version 1 had no name index ('f'), kept actor dates inside the
-// actor aggregate ('e') instead of under 'd', and left the 's' and 'o'
-// index values empty.
+// History: version 3 kept one key per triple ('t' article seq), mention
+// ('n' article seq) and quote ('q' article seq) instead of one packed value
+// per article; version 2 kept no quotes ('q', 'p'); version 1 had no name
+// index ('f'), kept actor dates inside the actor aggregate ('e') instead of
+// under 'd', and left the 's' and 'o' index values empty.
 //
 // # Key components
 //
@@ -49,22 +51,38 @@ import (
 //	'm'     'm' "version"                                 uint32 BE        format version, checked by Open
 //	'm'     'm' "counts"                                  countsRecord     Counts without a scan
 //	'a'     'a' id                                        articleRecord    one per article: hash for Ingest's unchanged check, metadata
-//	't'     't' article seq                               tripleRecord     the triples, primary copy; article-first so an article's triples are one prefix to replace
+//	't'     't' article                                   packed triples   an article's triples, primary copy, one value (pack.go); the index keys end with its (article, seq)
 //	's'     's' subject object article seq                relationRecord   subject-first index: TriplesFrom, TriplesBetween, RelationsFrom are prefix scans
 //	'o'     'o' object subject article seq                relationRecord   object-first index: TriplesTo, RelationsTo are prefix scans
-//	'n'     'n' article seq                               mentionRecord    the mentions, article-first, seq in sentence order: EachMention, replacement
+//	'n'     'n' article                                   packed mentions  an article's mentions in sentence order, one value: EachMention, replacement
 //	'c'     'c' actor article                             tally            what one article contributes to one actor: subtracted when the article changes
 //	'e'     'e' actor                                     tally            the actor aggregate (sum of its 'c' tallies, without dates): Actor, Actors
 //	'd'     'd' actor date article                        empty            the dated articles an actor appears in, by date: first/last seen are the first and last key
 //	'f'     'f' folded-name actor                         empty            name index: FindActors is a prefix seek, SuggestActors a key-only scan
-//	'q'     'q' article seq                               quote            what an actor said, article-first so an article's quotes are one prefix to replace (quotes.go)
+//	'q'     'q' article                                   packed quotes    what the actors of an article said, one value (quotes.go)
 //	'p'     'p' speaker article seq                       empty            speaker index: QuotesBy is a prefix scan
 //
-// The 't' seq of a triple is its index in Extraction.Triples, so two
-// identical triples of one article are both kept. The 'n' seq of a mention
-// is its index after a stable sort by (sentence, start, end). The index keys
-// 's' and 'o' end with the 't' key's (article, seq), from which the triple
-// is read; this keeps one copy of each triple's sentence on disk.
+// The seq of a triple is its index in Extraction.Triples and in the
+// article's 't' value, so two identical triples of one article are both
+// kept. Mentions are kept sorted by (sentence, start, end), stably. The
+// index keys 's' and 'o' end with the triple's (article, seq): the triple
+// is record seq of the article's 't' value, which keeps one copy of each
+// triple's sentence on disk. Likewise a 'p' key's seq is the quote's index
+// in the article's 'q' value.
+//
+// An article's triples, mentions and quotes are each one value (a packed
+// value, pack.go: a string table and records that refer to it) rather
+// than a key each, as they were up to version 3. They are only ever
+// written, replaced and deleted with their article, and read either all
+// together (EachTriple, Check, a replacement) or one triple at a time
+// through an index key, so one key per article costs readers little: a
+// point read of an article's value and the decoding of the records up to
+// the one wanted. It saves writing a key, its skiplist node, its log entry
+// and its share of every compaction for about a hundred entries an article
+// (a generated news article has some 34 triples, 76 mentions and 6
+// quotes), and the string table writes once what an article repeats: the
+// evidence sentence shared by several triples, the ids, names and types of
+// its actors, its date.
 //
 // The 's' and 'o' values are covering: a relationRecord holds the few
 // fields queries group and filter on (event, predicate, date, flags,
@@ -104,7 +122,7 @@ import (
 
 // FormatVersion is the version of the key layout and value encodings that
 // this package reads and writes.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // Key prefixes. See the table above.
 const (
@@ -226,13 +244,8 @@ func appendKey(b []byte, prefix byte, parts ...string) []byte {
 // articleKey is 'a' article.
 func articleKey(article string) []byte { return key(prefixArticle, article) }
 
-// tripleKey is 't' article seq.
-func tripleKey(article string, seq uint32) []byte {
-	return appendSeq(key(prefixTriple, article), seq)
-}
-
-// triplePrefix is 't' article: one article's triples.
-func triplePrefix(article string) []byte { return key(prefixTriple, article) }
+// tripleKey is 't' article: the article's triples.
+func tripleKey(article string) []byte { return key(prefixTriple, article) }
 
 // bySubjectKey is 's' subject object article seq.
 func bySubjectKey(subject, object, article string, seq uint32) []byte {
@@ -244,13 +257,8 @@ func byObjectKey(object, subject, article string, seq uint32) []byte {
 	return appendSeq(key(prefixByObject, object, subject, article), seq)
 }
 
-// mentionKey is 'n' article seq.
-func mentionKey(article string, seq uint32) []byte {
-	return appendSeq(key(prefixMention, article), seq)
-}
-
-// mentionPrefix is 'n' article: one article's mentions.
-func mentionPrefix(article string) []byte { return key(prefixMention, article) }
+// mentionKey is 'n' article: the article's mentions.
+func mentionKey(article string) []byte { return key(prefixMention, article) }
 
 // contributionKey is 'c' actor article.
 func contributionKey(actor, article string) []byte { return key(prefixContribution, actor, article) }
@@ -265,22 +273,6 @@ func actorDateKey(actor, date, article string) []byte {
 
 // nameKey is 'f' folded actor: folded must already be FoldName's result.
 func nameKey(folded, actor string) []byte { return key(prefixName, folded, actor) }
-
-// parseSeqKey splits a 't' or 'n' key into its article and seq.
-func parseSeqKey(prefix byte, k []byte) (article string, seq uint32, err error) {
-	if len(k) == 0 || k[0] != prefix {
-		return "", 0, fmt.Errorf("%w %x", errBadKey, k)
-	}
-	article, rest, err := readString(k[1:])
-	if err != nil {
-		return "", 0, fmt.Errorf("%w %x", errBadKey, k)
-	}
-	seq, rest, err = readSeq(rest)
-	if err != nil || len(rest) != 0 {
-		return "", 0, fmt.Errorf("%w %x", errBadKey, k)
-	}
-	return article, seq, nil
-}
 
 // parseIndexKey splits an 's' or 'o' key into its two actor ids (in key
 // order), article and seq. It runs once per index entry a query reads, so
@@ -309,7 +301,7 @@ func parseIndexKey(prefix byte, k []byte) (first, second, article string, seq ui
 }
 
 // parseStringsKey splits a key of n string components after the prefix
-// ('a', 'c', 'e', 'd', 'f').
+// ('a', 't', 'n', 'q', 'c', 'e', 'd', 'f').
 func parseStringsKey(prefix byte, k []byte, n int) ([]string, error) {
 	if len(k) == 0 || k[0] != prefix {
 		return nil, fmt.Errorf("%w %x", errBadKey, k)

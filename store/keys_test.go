@@ -31,12 +31,14 @@ func TestKeyGolden(t *testing.T) {
 		{"article empty id", articleKey(""), "61" + "0001"},
 		{"article with NUL", articleKey("a\x00b"), "61" + "6100ff62" + "0001"},
 		{"article with 0x01 and 0xFF", articleKey("\x01\xff"), "61" + "01ff" + "0001"},
-		{"triple", tripleKey("a1", 258), "74" + "6131" + "0001" + "00000102"},
+		{"triples", tripleKey("a1"), "74" + "6131" + "0001"},
 		{"by subject", bySubjectKey("putin", "zelenskyy", "a1", 7),
 			"73" + "707574696e" + "0001" + "7a656c656e736b7979" + "0001" + "6131" + "0001" + "00000007"},
 		{"by object", byObjectKey("zelenskyy", "putin", "a1", 7),
 			"6f" + "7a656c656e736b7979" + "0001" + "707574696e" + "0001" + "6131" + "0001" + "00000007"},
-		{"mention", mentionKey("a1", 0), "6e" + "6131" + "0001" + "00000000"},
+		{"mentions", mentionKey("a1"), "6e" + "6131" + "0001"},
+		{"quotes", quoteKey("a1"), "71" + "6131" + "0001"},
+		{"by speaker", bySpeakerKey("putin", "a1", 2), "70" + "707574696e" + "0001" + "6131" + "0001" + "00000002"},
 		{"actor tally", contributionKey("putin", "a1"), "63" + "707574696e" + "0001" + "6131" + "0001"},
 		{"actor", actorKey("putin"), "65" + "707574696e" + "0001"},
 		{"actor date", actorDateKey("putin", "2024-01-02", "a1"),
@@ -63,24 +65,48 @@ func TestValueGolden(t *testing.T) {
 		{"counts", Counts{Articles: 1, Triples: 2, Actors: 3, Mentions: 300}.encode(), "0102ac0203"},
 		{"article", articleRecord{Hash: "ab", Title: "T", Date: "2024-01-02", URL: "", Source: "s", Triples: 1, Mentions: 2}.encode(),
 			"026162" + "0154" + "0a" + hex.EncodeToString([]byte("2024-01-02")) + "00" + "0173" + "01" + "02"},
-		{"triple", encodeTriple(news.Triple{
+		// Two triples of one sentence: the second refers to the strings
+		// of the first (table: 0 "A met B.", 1 "a", 2 "A", 3 "PERSON",
+		// 4 "meet", 5 "b", 6 "B", 7 "ORG", 8 "").
+		{"triples", encodeTriples([]news.Triple{{
 			Doc: "ignored", Sentence: "A met B.", SentenceIndex: 1, Start: 0, End: -1,
 			SubjectID: "a", Subject: "A", SubjectType: news.Person, Predicate: "meet",
 			ObjectID: "b", Object: "B", ObjectType: news.Org, Event: "", Negated: true,
 			Hypothetical: false, Confidence: 0.5, Date: "",
-		}), "08" + hex.EncodeToString([]byte("A met B.")) + "02" + "00" + "01" +
-			"0161" + "0141" + "06" + hex.EncodeToString([]byte("PERSON")) + "04" + hex.EncodeToString([]byte("meet")) +
-			"0162" + "0142" + "03" + hex.EncodeToString([]byte("ORG")) + "00" + "00" + "0000000000000000" +
-			"01" + "3fe0000000000000" + "00"},
+		}, {
+			Sentence: "A met B.", SentenceIndex: 1, SubjectID: "b", Subject: "B", SubjectType: news.Org,
+			Predicate: "meet", ObjectID: "a", Object: "A", ObjectType: news.Person, Symmetric: true,
+			Score: 1, Confidence: 0.5,
+		}}), "09" + "08" + hex.EncodeToString([]byte("A met B.")) + "0161" + "0141" +
+			"06" + hex.EncodeToString([]byte("PERSON")) + "04" + hex.EncodeToString([]byte("meet")) +
+			"0162" + "0142" + "03" + hex.EncodeToString([]byte("ORG")) + "00" +
+			"02" +
+			"00" + "02" + "00" + "01" + "01" + "02" + "03" + "04" + "05" + "06" + "07" + "08" + "08" +
+			"0000000000000000" + "01" + "3fe0000000000000" + "08" +
+			"00" + "02" + "00" + "00" + "05" + "06" + "07" + "04" + "01" + "02" + "03" + "08" + "08" +
+			"3ff0000000000000" + "04" + "3fe0000000000000" + "08"},
+		{"no triples", encodeTriples(nil), "00" + "00"},
 		{"relation", encodeRelation(news.Triple{
 			Sentence: "ignored", SubjectID: "ignored", Event: "CONSULT", Predicate: "meet", Date: "2024-01-02",
 			Hypothetical: true, Symmetric: true, Confidence: 0.5, Score: -2,
 		}), "07" + hex.EncodeToString([]byte("CONSULT")) + "04" + hex.EncodeToString([]byte("meet")) +
 			"0a" + hex.EncodeToString([]byte("2024-01-02")) + "06" + "3fe0000000000000" + "c000000000000000"},
-		{"mention", encodeMention(news.Mention{ActorID: "a", Name: "A", Type: "GPE", Text: "a", Sentence: 2, Start: 3, End: 4}),
-			"0161" + "0141" + "03" + hex.EncodeToString([]byte("GPE")) + "0161" + "04" + "06" + "08" + "00"},
-		{"tally", (&tally{Articles: 1, Mentions: 2, Names: map[string]int{"B": 1, "A": 1},
-			Aliases: map[string]int{"x": 2}, Dates: map[string]int{"d": 1}}).encode(),
+		// Table: 0 "a", 1 "A", 2 "GPE", 3 "", 4 "the A"; the first text
+		// is the actor id's string.
+		{"mentions", encodeMentions([]news.Mention{
+			{ActorID: "a", Name: "A", Type: "GPE", Text: "a", Sentence: 2, Start: 3, End: 4},
+			{ActorID: "a", Name: "A", Type: "GPE", Text: "the A", Sentence: 2, Start: 10, End: 15},
+		}), "05" + "0161" + "0141" + "03" + hex.EncodeToString([]byte("GPE")) + "00" + "05" + hex.EncodeToString([]byte("the A")) +
+			"02" +
+			"00" + "01" + "02" + "00" + "04" + "06" + "08" + "03" +
+			"00" + "01" + "02" + "04" + "04" + "14" + "1e" + "03"},
+		{"quotes", encodeQuotes([]news.Quote{{SpeakerID: "a", Speaker: "A", SpeakerType: news.Person, Verb: "say",
+			Text: "Yes.", Sentence: "A said: Yes.", SentenceIndex: 3, Date: "d"}}),
+			"07" + "0161" + "0141" + "06" + hex.EncodeToString([]byte("PERSON")) + "03" + hex.EncodeToString([]byte("say")) +
+				"04" + hex.EncodeToString([]byte("Yes.")) + "0c" + hex.EncodeToString([]byte("A said: Yes.")) + "0164" +
+				"01" + "00" + "01" + "02" + "03" + "04" + "05" + "06" + "06"},
+		{"tally", (&tally{Articles: 1, Mentions: 2, Names: multiset{{"A", 1}, {"B", 1}},
+			Aliases: multiset{{"x", 2}}, Dates: multiset{{"d", 1}}}).encode(),
 			"01" + "02" + "02" + "0141" + "01" + "0142" + "01" + "00" + "00" + "00" + "01" + "0178" + "02" + "01" + "0164" + "01"},
 	}
 	for _, tt := range tests {
@@ -118,11 +144,10 @@ func TestStringEncoding(t *testing.T) {
 // malformed keys.
 func TestParseKeys(t *testing.T) {
 	s, o, a, seq := "s\x00", "\x00o", "a#1", uint32(1<<31+5)
-	for _, prefix := range []byte{prefixTriple, prefixMention} {
-		k := appendSeq(key(prefix, a), seq)
-		gotA, gotSeq, err := parseSeqKey(prefix, k)
-		if err != nil || gotA != a || gotSeq != seq {
-			t.Errorf("parseSeqKey(%q) = %q, %d, %v", k, gotA, gotSeq, err)
+	for _, k := range [][]byte{tripleKey(a), mentionKey(a), quoteKey(a)} {
+		parts, err := parseStringsKey(k[0], k, 1)
+		if err != nil || !cmp.Equal(parts, []string{a}) {
+			t.Errorf("parseStringsKey(%q) = %q, %v", k, parts, err)
 		}
 	}
 	for _, tt := range []struct {
@@ -146,9 +171,9 @@ func TestParseKeys(t *testing.T) {
 		name string
 		fn   func() error
 	}{
-		{"seq key short", func() error { _, _, err := parseSeqKey(prefixTriple, key(prefixTriple, a)); return err }},
-		{"seq key wrong prefix", func() error { _, _, err := parseSeqKey(prefixMention, tripleKey(a, 1)); return err }},
-		{"seq key trailing", func() error { _, _, err := parseSeqKey(prefixTriple, append(tripleKey(a, 1), 0)); return err }},
+		{"article key wrong prefix", func() error { _, err := parseStringsKey(prefixMention, tripleKey(a), 1); return err }},
+		{"article key trailing", func() error { _, err := parseStringsKey(prefixTriple, appendSeq(tripleKey(a), 1), 1); return err }},
+		{"speaker key short", func() error { _, _, err := parseSpeakerKey(key(prefixBySpeaker, s, a)); return err }},
 		{"index key short", func() error {
 			_, _, _, _, err := parseIndexKey(prefixBySubject, key(prefixBySubject, s, o))
 			return err
@@ -173,11 +198,14 @@ func TestValueRoundTrip(t *testing.T) {
 		ObjectID: "o", Object: "O", ObjectType: "GPE", Event: "CONSULT",
 		Negated: true, Hypothetical: true, Confidence: 0.25, Date: "2024-01-01",
 	}
+	tr2 := news.Triple{Doc: "d", Sentence: "x\x00y", SubjectID: "o", ObjectID: "s", Predicate: "q", Mode: "reported", Score: -1}
 	m := news.Mention{Doc: "d", ActorID: "a", Name: "A", Type: "ORG", Text: "the A", Sentence: 9, Start: 10, End: 15}
+	q := news.Quote{Doc: "d", SpeakerID: "a", Speaker: "A", SpeakerType: "ORG", Verb: "say", Text: "No.",
+		Sentence: "A said no.", SentenceIndex: 2, Date: "2024-01-01"}
 	ar := articleRecord{Hash: "h", Title: "t", Date: "d", URL: "u", Source: "s", Triples: 3, Mentions: 4}
-	ta := &tally{Articles: 2, Mentions: 5, Names: map[string]int{"A": 5}, Types: map[string]int{"ORG": 5},
-		EndNames: map[string]int{}, EndTypes: map[string]int{"ORG": 1}, Aliases: map[string]int{"A": 1, "the A": 4},
-		Dates: map[string]int{"2024-01-01": 1}}
+	ta := &tally{Articles: 2, Mentions: 5, Names: multiset{{"A", 5}}, Types: multiset{{"ORG", 5}},
+		EndTypes: multiset{{"ORG", 1}}, Aliases: multiset{{"A", 1}, {"the A", 4}},
+		Dates: multiset{{"2024-01-01", 1}}}
 	c := Counts{Articles: 1, Triples: 2, Actors: 3, Mentions: 4}
 
 	tests := []struct {
@@ -186,8 +214,9 @@ func TestValueRoundTrip(t *testing.T) {
 		decode func([]byte) (any, error)
 		want   any
 	}{
-		{"triple", encodeTriple(tr), func(b []byte) (any, error) { return decodeTriple("d", b) }, tr},
-		{"mention", encodeMention(m), func(b []byte) (any, error) { return decodeMention("d", b) }, m},
+		{"triples", encodeTriples([]news.Triple{tr, tr2}), func(b []byte) (any, error) { return decodeTriples("d", b) }, []news.Triple{tr, tr2}},
+		{"mentions", encodeMentions([]news.Mention{m, m}), func(b []byte) (any, error) { return decodeMentions("d", b) }, []news.Mention{m, m}},
+		{"quotes", encodeQuotes([]news.Quote{q}), func(b []byte) (any, error) { return decodeQuotes("d", b) }, []news.Quote{q}},
 		{"article", ar.encode(), func(b []byte) (any, error) { return decodeArticle(b) }, ar},
 		{"tally", ta.encode(), func(b []byte) (any, error) { return decodeTally(b) }, ta},
 		{"counts", c.encode(), func(b []byte) (any, error) { return decodeCounts(b) }, c},

@@ -103,11 +103,11 @@ func eachSentence(txn *badger.Txn, article string, fn func(sentence int, actors 
 		actors = slices.Compact(actors)
 		return fn(cur, actors)
 	}
-	err := scanTxn(txn, mentionPrefix(article), false, func(k, v []byte) error {
-		m, err := mentionAt(k, v)
-		if err != nil {
-			return err
-		}
+	mentions, err := getMentions(txn, article)
+	if err != nil {
+		return err
+	}
+	for _, m := range mentions {
 		if m.Sentence != cur {
 			if err := flush(); err != nil {
 				return err
@@ -115,10 +115,6 @@ func eachSentence(txn *badger.Txn, article string, fn func(sentence int, actors 
 			cur, actors = m.Sentence, actors[:0]
 		}
 		actors = append(actors, m.ActorID)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return flush()
 }
@@ -361,17 +357,13 @@ func (s *Store) ComentionEvidence(ctx context.Context, a, b string) (Comention, 
 			if !found {
 				best, found = Comention{Article: rec.info(article), SentenceIndex: sentences[0]}, true
 			}
-			texts := map[int]string{}
-			err = scanTxn(txn, triplePrefix(article), false, func(k, v []byte) error {
-				t, err := tripleAt(k, v)
-				if err != nil {
-					return err
-				}
-				texts[t.SentenceIndex] = t.Sentence
-				return nil
-			})
+			triples, err := getTriples(txn, article)
 			if err != nil {
 				return err
+			}
+			texts := map[int]string{}
+			for _, t := range triples {
+				texts[t.SentenceIndex] = t.Sentence
 			}
 			for _, n := range sentences {
 				if texts[n] != "" {

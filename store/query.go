@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -199,22 +198,24 @@ func (s *Store) Evidence(ctx context.Context, f RelationFilter) ([]Evidence, err
 	return out, nil
 }
 
-// getTriple reads the triple at (article, seq).
+// getTriple reads the triple at (article, seq), which an index key points
+// at: its absence is an error wrapping ErrCorrupt.
 func getTriple(txn *badger.Txn, article string, seq uint32) (news.Triple, error) {
-	k := tripleKey(article, seq)
-	item, err := txn.Get(k)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return news.Triple{}, fmt.Errorf("%w: index points at missing triple %x", ErrCorrupt, k)
+	t, ok, err := lookupTriple(txn, article, seq)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: index points at missing triple %d of article %q", ErrCorrupt, seq, article)
 	}
-	if err != nil {
-		return news.Triple{}, err
-	}
-	var t news.Triple
-	err = item.Value(func(v []byte) (err error) {
-		t, err = tripleAt(k, v)
+	return t, err
+}
+
+// lookupTriple reads the triple at (article, seq); ok is false when there
+// is none. It decodes that triple only.
+func lookupTriple(txn *badger.Txn, article string, seq uint32) (t news.Triple, ok bool, err error) {
+	_, err = getValue(txn, tripleKey(article), func(v []byte) (err error) {
+		t, ok, err = decodeTripleAt(article, v, seq)
 		return err
 	})
-	return t, err
+	return t, ok, err
 }
 
 // ActorNames returns the display names (ActorInfo.Name) of the stored

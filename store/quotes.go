@@ -14,16 +14,12 @@ import (
 // Quotes are what actors are reported to have said ("X said ..."): no
 // relation between actors, but the answer to "what did X say?". They are
 // stored with their article and replaced with it, under two prefixes (see
-// the table in keys.go): 'q' article seq holds the quote, 'p' speaker
-// article seq indexes it by speaker.
+// the table in keys.go): 'q' article holds the article's quotes (a packed
+// value, pack.go), 'p' speaker article seq indexes quote seq of it by
+// speaker.
 
-// quoteKey is 'q' article seq.
-func quoteKey(article string, seq uint32) []byte {
-	return appendSeq(key(prefixQuote, article), seq)
-}
-
-// quotePrefix is 'q' article: one article's quotes.
-func quotePrefix(article string) []byte { return key(prefixQuote, article) }
+// quoteKey is 'q' article: the article's quotes.
+func quoteKey(article string) []byte { return key(prefixQuote, article) }
 
 // bySpeakerKey is 'p' speaker article seq.
 func bySpeakerKey(speaker, article string, seq uint32) []byte {
@@ -32,37 +28,6 @@ func bySpeakerKey(speaker, article string, seq uint32) []byte {
 
 // bySpeakerPrefix is 'p' speaker: the quotes of one speaker.
 func bySpeakerPrefix(speaker string) []byte { return key(prefixBySpeaker, speaker) }
-
-// appendQuote appends the encoding of a quote's fields (Doc is the key's).
-func appendQuote(b []byte, q news.Quote) []byte {
-	e := encoder{b: b}
-	e.str(q.SpeakerID)
-	e.str(q.Speaker)
-	e.str(q.SpeakerType)
-	e.str(q.Verb)
-	e.str(q.Text)
-	e.str(q.Sentence)
-	e.int(q.SentenceIndex)
-	e.str(q.Date)
-	return e.b
-}
-
-// decodeQuote decodes a 'q' value of article doc.
-func decodeQuote(doc string, b []byte) (news.Quote, error) {
-	d := decoder{b: b}
-	q := news.Quote{
-		Doc:           doc,
-		SpeakerID:     d.str(),
-		Speaker:       d.str(),
-		SpeakerType:   d.str(),
-		Verb:          d.str(),
-		Text:          d.str(),
-		Sentence:      d.str(),
-		SentenceIndex: d.int(),
-		Date:          d.str(),
-	}
-	return q, d.done()
-}
 
 // checkQuotes validates an extraction's quotes as prepare does its triples
 // and returns them with Doc set to the article id.
@@ -86,28 +51,21 @@ func checkQuotes(ex news.Extraction) ([]news.Quote, error) {
 
 // removeQuotes deletes the quotes of article id and their index keys.
 func (c *change) removeQuotes(id string) error {
-	var dels [][]byte
-	err := scanTxn(c.scan, quotePrefix(id), false, func(k, v []byte) error {
-		_, seq, err := parseSeqKey(prefixQuote, k)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		q, err := decodeQuote(id, v)
-		if err != nil {
-			return corrupt(k, err)
-		}
-		dels = append(dels, append([]byte(nil), k...), bySpeakerKey(q.SpeakerID, id, seq))
-		return nil
+	k := quoteKey(id)
+	var quotes []news.Quote
+	found, err := getValue(c.txn, k, func(v []byte) (err error) {
+		quotes, err = decodeQuotes(id, v)
+		return err
 	})
-	if err != nil {
+	if err != nil || !found {
 		return err
 	}
-	for _, k := range dels {
-		if err := c.del(k); err != nil {
+	for i, q := range quotes {
+		if err := c.del(bySpeakerKey(q.SpeakerID, id, uint32(i))); err != nil {
 			return err
 		}
 	}
-	return nil
+	return c.del(k)
 }
 
 // QuotesBy returns what speaker (an actor id) is reported to have said,
@@ -124,18 +82,22 @@ func (s *Store) QuotesBy(ctx context.Context, speaker string, limit int) ([]news
 			if err != nil {
 				return corrupt(k, err)
 			}
-			item, err := txn.Get(quoteKey(article, seq))
-			if err != nil {
-				return fmt.Errorf("%w: index entry %x has no quote: %v", ErrCorrupt, k, err)
-			}
-			return item.Value(func(v []byte) error {
-				q, err := decodeQuote(article, v)
-				if err != nil {
-					return corrupt(k, err)
-				}
-				out = append(out, q)
-				return nil
+			var (
+				q  news.Quote
+				ok bool
+			)
+			found, err := getValue(txn, quoteKey(article), func(v []byte) (err error) {
+				q, ok, err = decodeQuoteAt(article, v, seq)
+				return err
 			})
+			if err != nil {
+				return err
+			}
+			if !found || !ok {
+				return fmt.Errorf("%w: index entry %x has no quote", ErrCorrupt, k)
+			}
+			out = append(out, q)
+			return nil
 		})
 	})
 	if err != nil {

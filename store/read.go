@@ -110,24 +110,29 @@ func (s *Store) EachArticle(ctx context.Context, fn func(ArticleInfo) error) err
 // from fn, which it returns unwrapped, or when ctx is done.
 func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) error {
 	return s.scan(ctx, []byte{prefixTriple}, false, func(_ *badger.Txn, k, v []byte) error {
-		t, err := tripleAt(k, v)
+		ts, err := triplesAt(k, v)
 		if err != nil {
 			return err
 		}
-		return fn(t)
+		return each(ctx, ts, fn)
 	})
 }
 
 // ArticleTriples calls fn for the triples of article id in extraction
 // order; an unknown id gives no calls.
 func (s *Store) ArticleTriples(ctx context.Context, id string, fn func(news.Triple) error) error {
-	return s.scan(ctx, triplePrefix(id), false, func(_ *badger.Txn, k, v []byte) error {
-		t, err := tripleAt(k, v)
-		if err != nil {
-			return err
-		}
-		return fn(t)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var ts []news.Triple
+	err := s.view(func(txn *badger.Txn) (err error) {
+		ts, err = getTriples(txn, id)
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	return each(ctx, ts, fn)
 }
 
 // TriplesFrom calls fn for the triples whose subject is subjectID, ordered
@@ -157,19 +162,8 @@ func (s *Store) indexScan(ctx context.Context, prefix byte, p []byte, fn func(ne
 		if err != nil {
 			return corrupt(k, err)
 		}
-		tk := tripleKey(article, seq)
-		item, err := txn.Get(tk)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("%w: index key %x points at missing triple", ErrCorrupt, k)
-		}
+		t, err := getTriple(txn, article, seq)
 		if err != nil {
-			return err
-		}
-		var t news.Triple
-		if err := item.Value(func(v []byte) (err error) {
-			t, err = tripleAt(tk, v)
-			return err
-		}); err != nil {
 			return err
 		}
 		subject, object := first, second
@@ -189,24 +183,29 @@ func (s *Store) indexScan(ctx context.Context, prefix byte, p []byte, fn func(ne
 // when ctx is done.
 func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) error {
 	return s.scan(ctx, []byte{prefixMention}, false, func(_ *badger.Txn, k, v []byte) error {
-		m, err := mentionAt(k, v)
+		ms, err := mentionsAt(k, v)
 		if err != nil {
 			return err
 		}
-		return fn(m)
+		return each(ctx, ms, fn)
 	})
 }
 
 // ArticleMentions calls fn for the mentions of article id in sentence
 // order; an unknown id gives no calls.
 func (s *Store) ArticleMentions(ctx context.Context, id string, fn func(news.Mention) error) error {
-	return s.scan(ctx, mentionPrefix(id), false, func(_ *badger.Txn, k, v []byte) error {
-		m, err := mentionAt(k, v)
-		if err != nil {
-			return err
-		}
-		return fn(m)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var ms []news.Mention
+	err := s.view(func(txn *badger.Txn) (err error) {
+		ms, err = getMentions(txn, id)
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	return each(ctx, ms, fn)
 }
 
 // Actors returns every actor, sorted by Mentions (most first), then ID. An
@@ -399,30 +398,82 @@ func getCounts(txn *badger.Txn) (Counts, error) {
 	return c, nil
 }
 
-// tripleAt decodes the triple stored under 't' key k.
-func tripleAt(k, v []byte) (news.Triple, error) {
-	article, _, err := parseSeqKey(prefixTriple, k)
-	if err != nil {
-		return news.Triple{}, corrupt(k, err)
+// each calls fn for the elements of xs in order, as scan does for keys:
+// it stops at the first error from fn, which it returns unwrapped, or when
+// ctx is done.
+func each[T any](ctx context.Context, xs []T, fn func(T) error) error {
+	for _, x := range xs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := fn(x); err != nil {
+			return err
+		}
 	}
-	t, err := decodeTriple(article, v)
-	if err != nil {
-		return news.Triple{}, corrupt(k, err)
-	}
-	return t, nil
+	return nil
 }
 
-// mentionAt decodes the mention stored under 'n' key k.
-func mentionAt(k, v []byte) (news.Mention, error) {
-	article, _, err := parseSeqKey(prefixMention, k)
-	if err != nil {
-		return news.Mention{}, corrupt(k, err)
+// getValue calls fn with the value of key k; found is false, and fn is
+// not called, when there is none. An error from fn is wrapped with
+// ErrCorrupt and the key.
+func getValue(txn *badger.Txn, k []byte, fn func(v []byte) error) (found bool, err error) {
+	item, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
 	}
-	m, err := decodeMention(article, v)
 	if err != nil {
-		return news.Mention{}, corrupt(k, err)
+		return false, err
 	}
-	return m, nil
+	if err := item.Value(fn); err != nil {
+		return true, corrupt(k, err)
+	}
+	return true, nil
+}
+
+// getTriples reads the triples of article id: none when it has no 't'
+// key.
+func getTriples(txn *badger.Txn, id string) (ts []news.Triple, err error) {
+	_, err = getValue(txn, tripleKey(id), func(v []byte) (err error) {
+		ts, err = decodeTriples(id, v)
+		return err
+	})
+	return ts, err
+}
+
+// getMentions reads the mentions of article id: none when it has no 'n'
+// key.
+func getMentions(txn *badger.Txn, id string) (ms []news.Mention, err error) {
+	_, err = getValue(txn, mentionKey(id), func(v []byte) (err error) {
+		ms, err = decodeMentions(id, v)
+		return err
+	})
+	return ms, err
+}
+
+// triplesAt decodes the triples stored under 't' key k.
+func triplesAt(k, v []byte) ([]news.Triple, error) {
+	parts, err := parseStringsKey(prefixTriple, k, 1)
+	if err != nil {
+		return nil, corrupt(k, err)
+	}
+	ts, err := decodeTriples(parts[0], v)
+	if err != nil {
+		return nil, corrupt(k, err)
+	}
+	return ts, nil
+}
+
+// mentionsAt decodes the mentions stored under 'n' key k.
+func mentionsAt(k, v []byte) ([]news.Mention, error) {
+	parts, err := parseStringsKey(prefixMention, k, 1)
+	if err != nil {
+		return nil, corrupt(k, err)
+	}
+	ms, err := decodeMentions(parts[0], v)
+	if err != nil {
+		return nil, corrupt(k, err)
+	}
+	return ms, nil
 }
 
 // corrupt wraps a decoding error with ErrCorrupt and the key.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -115,23 +114,19 @@ func (s *Store) TripleAt(ctx context.Context, article string, seq int) (news.Tri
 	if seq < 0 || int64(seq) > int64(^uint32(0)) {
 		return news.Triple{}, fmt.Errorf("%w: triple %d of article %q", ErrNotFound, seq, article)
 	}
-	var t news.Triple
-	k := tripleKey(article, uint32(seq))
-	err := s.view(func(txn *badger.Txn) error {
-		item, err := txn.Get(k)
-		if err != nil {
-			return err
-		}
-		return item.Value(func(v []byte) (err error) {
-			t, err = tripleAt(k, v)
-			return err
-		})
+	var (
+		t  news.Triple
+		ok bool
+	)
+	err := s.view(func(txn *badger.Txn) (err error) {
+		t, ok, err = lookupTriple(txn, article, uint32(seq))
+		return err
 	})
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return news.Triple{}, fmt.Errorf("%w: triple %d of article %q", ErrNotFound, seq, article)
-	}
 	if err != nil {
 		return news.Triple{}, fmt.Errorf("triple %d of article %q: %w", seq, article, err)
+	}
+	if !ok {
+		return news.Triple{}, fmt.Errorf("%w: triple %d of article %q", ErrNotFound, seq, article)
 	}
 	return t, nil
 }

@@ -852,9 +852,18 @@ func TestCheckFindsDamage(t *testing.T) {
 			return txn.Set(byObjectKey("nato", "ghost", "a9", 0), nil)
 		}},
 		{"orphan triple", func(txn *badger.Txn) error {
-			return txn.Set(tripleKey("a9", 0), encodeTriple(a1.Triples[0]))
+			return txn.Set(tripleKey("a9"), encodeTriples(a1.Triples))
 		}},
-		{"lost mention", func(txn *badger.Txn) error { return txn.Delete(mentionKey("a1", 0)) }},
+		{"orphan mentions", func(txn *badger.Txn) error {
+			return txn.Set(mentionKey("a9"), encodeMentions(a1.Mentions))
+		}},
+		{"lost mentions", func(txn *badger.Txn) error { return txn.Delete(mentionKey("a1")) }},
+		{"lost triple", func(txn *badger.Txn) error {
+			return txn.Set(tripleKey("a1"), encodeTriples(a1.Triples[1:]))
+		}},
+		{"empty triples value", func(txn *badger.Txn) error {
+			return txn.Set(tripleKey("a1"), encodeTriples(nil))
+		}},
 		{"wrong counts", func(txn *badger.Txn) error {
 			return txn.Set(metaCountsKey, Counts{Articles: 5}.encode())
 		}},
@@ -864,7 +873,12 @@ func TestCheckFindsDamage(t *testing.T) {
 		{"stale actor", func(txn *badger.Txn) error {
 			return txn.Set(actorKey("ghost"), (&tally{Articles: 1}).encode())
 		}},
-		{"undecodable triple", func(txn *badger.Txn) error { return txn.Set(tripleKey("a1", 0), []byte{0xff}) }},
+		{"undecodable triples", func(txn *badger.Txn) error { return txn.Set(tripleKey("a1"), []byte{0xff}) }},
+		{"undecodable mentions", func(txn *badger.Txn) error { return txn.Set(mentionKey("a1"), []byte{0x00, 0x01}) }},
+		{"quotes without speaker index", func(txn *badger.Txn) error {
+			return txn.Set(quoteKey("a1"), encodeQuotes([]news.Quote{{SpeakerID: "nato", Text: "No."}}))
+		}},
+		{"orphan speaker index", func(txn *badger.Txn) error { return txn.Set(bySpeakerKey("nato", "a1", 0), nil) }},
 		{"stale relation value", func(txn *badger.Txn) error {
 			t := a2.Triples[0]
 			t.Event = "ASSAULT"

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -13,35 +16,41 @@ import (
 // aggregate maintained by adding and subtracting article tallies equals one
 // built by a fresh ingest of the same articles.
 type tally struct {
-	Articles int            // articles in which the actor appears
-	Mentions int            // mentions of the actor
-	Names    map[string]int // Mention.Name → mentions
-	Types    map[string]int // Mention.Type → mentions
-	EndNames map[string]int // Triple.Subject/Object → triple ends naming the actor
-	EndTypes map[string]int // Triple.SubjectType/ObjectType → triple ends
-	Aliases  map[string]int // Mention.Text → mentions
-	Dates    map[string]int // article date → articles (undated articles are left out)
+	Articles int      // articles in which the actor appears
+	Mentions int      // mentions of the actor
+	Names    multiset // Mention.Name → mentions
+	Types    multiset // Mention.Type → mentions
+	EndNames multiset // Triple.Subject/Object → triple ends naming the actor
+	EndTypes multiset // Triple.SubjectType/ObjectType → triple ends
+	Aliases  multiset // Mention.Text → mentions
+	Dates    multiset // article date → articles (undated articles are left out)
 }
 
-func newTally() *tally {
-	return &tally{
-		Names:    map[string]int{},
-		Types:    map[string]int{},
-		EndNames: map[string]int{},
-		EndTypes: map[string]int{},
-		Aliases:  map[string]int{},
-		Dates:    map[string]int{},
-	}
+// A multiset counts strings: its entries have distinct keys in ascending
+// order and counts above zero, the order in which they are encoded. A
+// sorted slice rather than a map: an ingest builds a tally for every actor
+// of every article and most multisets hold a few strings, so that a slice
+// costs one allocation where a map cost several, and needs no sort to be
+// encoded.
+type multiset []counted
+
+// counted is one string of a multiset and its count.
+type counted struct {
+	Key string
+	N   int
 }
+
+func newTally() *tally { return &tally{} }
 
 // multisets returns the tally's multisets in a fixed order.
-func (t *tally) multisets() []*map[string]int {
-	return []*map[string]int{&t.Names, &t.Types, &t.EndNames, &t.EndTypes, &t.Aliases, &t.Dates}
+func (t *tally) multisets() [6]*multiset {
+	return [6]*multiset{&t.Names, &t.Types, &t.EndNames, &t.EndTypes, &t.Aliases, &t.Dates}
 }
 
 // add adds sign × o to t (sign is +1 or -1), dropping entries that reach
 // zero. It fails when a count would go negative, which only a damaged store
-// can cause.
+// can cause. t's multisets are updated in place when no string is added or
+// dropped, so t must not share them with another tally; o is only read.
 func (t *tally) add(o *tally, sign int) error {
 	t.Articles += sign * o.Articles
 	t.Mentions += sign * o.Mentions
@@ -50,53 +59,116 @@ func (t *tally) add(o *tally, sign int) error {
 	}
 	dst, src := t.multisets(), o.multisets()
 	for i := range dst {
-		if *dst[i] == nil {
-			*dst[i] = map[string]int{}
+		m, err := dst[i].plus(*src[i], sign)
+		if err != nil {
+			return err
 		}
-		for k, n := range *src[i] {
-			v := (*dst[i])[k] + sign*n
-			switch {
-			case v < 0:
-				return fmt.Errorf("%w: actor tally for %q goes negative", ErrCorrupt, k)
-			case v == 0:
-				delete(*dst[i], k)
-			default:
-				(*dst[i])[k] = v
-			}
-		}
+		*dst[i] = m
 	}
 	return nil
 }
 
-// withoutDates returns a shallow copy of t with an empty Dates multiset:
-// what an 'e' aggregate adds and subtracts (its dates are under 'd').
+// plus returns m + sign × o, in m's own array when every string of o is in
+// m and no count reaches zero (the common case of adding an article to an
+// aggregate), else in a new one.
+func (m multiset) plus(o multiset, sign int) (multiset, error) {
+	if len(o) == 0 {
+		return m, nil
+	}
+	inPlace := len(o) <= len(m)
+	for i, j := 0, 0; inPlace && j < len(o); j++ {
+		for i < len(m) && m[i].Key < o[j].Key {
+			i++
+		}
+		inPlace = i < len(m) && m[i].Key == o[j].Key && m[i].N+sign*o[j].N > 0
+	}
+	if inPlace {
+		for i, j := 0, 0; j < len(o); j++ {
+			for m[i].Key < o[j].Key {
+				i++
+			}
+			m[i].N += sign * o[j].N
+		}
+		return m, nil
+	}
+	out := make(multiset, 0, len(m)+len(o))
+	i, j := 0, 0
+	for i < len(m) || j < len(o) {
+		var c counted
+		switch {
+		case j == len(o) || (i < len(m) && m[i].Key < o[j].Key):
+			c = m[i]
+			i++
+		case i == len(m) || o[j].Key < m[i].Key:
+			c = counted{o[j].Key, sign * o[j].N}
+			j++
+		default:
+			c = counted{m[i].Key, m[i].N + sign*o[j].N}
+			i++
+			j++
+		}
+		switch {
+		case c.N < 0:
+			return nil, fmt.Errorf("%w: actor tally for %q goes negative", ErrCorrupt, c.Key)
+		case c.N > 0:
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// keys returns the strings of m in ascending order, never nil.
+func (m multiset) keys() []string {
+	out := make([]string, len(m))
+	for i, c := range m {
+		out[i] = c.Key
+	}
+	return out
+}
+
+// mostFrequent returns the string with the highest count, the smallest
+// such string on ties (the first, m being sorted), or "" for an empty
+// multiset.
+func (m multiset) mostFrequent() string {
+	best, bestN := "", 0
+	for _, c := range m {
+		if c.N > bestN {
+			best, bestN = c.Key, c.N
+		}
+	}
+	return best
+}
+
+// withoutDates returns a shallow copy of t without its Dates: what an 'e'
+// aggregate adds and subtracts (its dates are under 'd').
 func (t *tally) withoutDates() *tally {
 	c := *t
-	c.Dates = map[string]int{}
+	c.Dates = nil
 	return &c
 }
 
-// nameSet returns the names of the tally: the keys of Names, EndNames and
-// Aliases, the strings the name index folds.
-func (t *tally) nameSet() map[string]bool {
-	out := make(map[string]bool, len(t.Names)+len(t.EndNames)+len(t.Aliases))
-	for _, m := range []map[string]int{t.Names, t.EndNames, t.Aliases} {
-		for k := range m {
-			out[k] = true
+// nameSet returns the names of the tally, sorted and distinct: the keys of
+// Names, EndNames and Aliases, the strings the name index folds.
+func (t *tally) nameSet() []string {
+	out := make([]string, 0, len(t.Names)+len(t.EndNames)+len(t.Aliases))
+	for _, m := range []multiset{t.Names, t.EndNames, t.Aliases} {
+		for _, c := range m {
+			out = append(out, c.Key)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // nameForms returns the folded forms under which the name index lists an
 // actor: its id and every name, folded; empty folds and folds longer than
 // maxIDLen are left out.
-func nameForms(id string, names map[string]bool) map[string]bool {
+func nameForms(id string, names []string) map[string]bool {
 	out := make(map[string]bool, len(names)+1)
 	if f := FoldName(id); f != "" && len(f) <= maxIDLen {
 		out[f] = true
 	}
-	for n := range names {
+	for _, n := range names {
 		if f := FoldName(n); f != "" && len(f) <= maxIDLen {
 			out[f] = true
 		}
@@ -104,41 +176,94 @@ func nameForms(id string, names map[string]bool) map[string]bool {
 	return out
 }
 
-// tallyArticle returns the tally of one article for each actor in it: its
-// mentions and the ends of its triples.
-func tallyArticle(date string, mentions []news.Mention, triples []news.Triple) map[string]*tally {
-	out := map[string]*tally{}
-	get := func(id string) *tally {
-		t := out[id]
-		if t == nil {
-			t = newTally()
-			t.Articles = 1
-			if date != "" {
-				t.Dates[date] = 1
-			}
-			out[id] = t
-		}
-		return t
+// actorTally is the tally of one article for one actor.
+type actorTally struct {
+	actor string
+	t     *tally
+}
+
+// tallyArticle returns the tally of one article for each actor in it (its
+// mentions and the ends of its triples), sorted by actor. The tallies share
+// their arrays: they are only read.
+func tallyArticle(date string, mentions []news.Mention, triples []news.Triple) []actorTally {
+	// Every string an actor gets from the article, as (actor, field,
+	// string), sorted, is each tally's multisets in order, one after the
+	// other: counting equal neighbours builds them all in one array.
+	const (
+		fieldNames = iota
+		fieldTypes
+		fieldEndNames
+		fieldEndTypes
+		fieldAliases
+		fieldMentions // a mention, key ""
+		fieldEnds     // a triple end, key ""
+	)
+	type item struct {
+		actor string
+		field int
+		key   string
 	}
-	inc := func(m map[string]int, k string) {
-		if k != "" {
-			m[k]++
+	items := make([]item, 0, 4*len(mentions)+6*len(triples))
+	add := func(actor string, field int, key string) {
+		if key != "" || field >= fieldMentions {
+			items = append(items, item{actor, field, key})
 		}
 	}
 	for _, m := range mentions {
-		t := get(m.ActorID)
-		t.Mentions++
-		inc(t.Names, m.Name)
-		inc(t.Types, m.Type)
-		inc(t.Aliases, m.Text)
+		add(m.ActorID, fieldMentions, "")
+		add(m.ActorID, fieldNames, m.Name)
+		add(m.ActorID, fieldTypes, m.Type)
+		add(m.ActorID, fieldAliases, m.Text)
 	}
 	for _, tr := range triples {
-		s := get(tr.SubjectID)
-		inc(s.EndNames, tr.Subject)
-		inc(s.EndTypes, tr.SubjectType)
-		o := get(tr.ObjectID)
-		inc(o.EndNames, tr.Object)
-		inc(o.EndTypes, tr.ObjectType)
+		add(tr.SubjectID, fieldEnds, "")
+		add(tr.SubjectID, fieldEndNames, tr.Subject)
+		add(tr.SubjectID, fieldEndTypes, tr.SubjectType)
+		add(tr.ObjectID, fieldEnds, "")
+		add(tr.ObjectID, fieldEndNames, tr.Object)
+		add(tr.ObjectID, fieldEndTypes, tr.ObjectType)
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(strings.Compare(a.actor, b.actor), cmp.Compare(a.field, b.field), strings.Compare(a.key, b.key))
+	})
+	var dates multiset
+	if date != "" {
+		dates = multiset{{date, 1}}
+	}
+	var (
+		out     []actorTally
+		counts  = make(multiset, 0, len(items)) // never reallocated
+		tallies []tally                         // allocated 16 at a time
+	)
+	for i := 0; i < len(items); {
+		actor := items[i].actor
+		if len(tallies) == cap(tallies) {
+			tallies = make([]tally, 0, 16)
+		}
+		tallies = append(tallies, tally{Articles: 1, Dates: dates})
+		t := &tallies[len(tallies)-1]
+		out = append(out, actorTally{actor, t})
+		ms := [...]*multiset{fieldNames: &t.Names, fieldTypes: &t.Types, fieldEndNames: &t.EndNames,
+			fieldEndTypes: &t.EndTypes, fieldAliases: &t.Aliases}
+		for i < len(items) && items[i].actor == actor {
+			field, start := items[i].field, len(counts)
+			for i < len(items) && items[i].actor == actor && items[i].field == field {
+				key, n := items[i].key, 0
+				for ; i < len(items) && items[i].actor == actor && items[i].field == field && items[i].key == key; i++ {
+					n++
+				}
+				counts = append(counts, counted{key, n})
+			}
+			switch field {
+			case fieldMentions:
+				t.Mentions = counts[start].N
+				counts = counts[:start]
+			case fieldEnds:
+				counts = counts[:start]
+			default:
+				*ms[field] = counts[start:len(counts):len(counts)]
+			}
+		}
 	}
 	return out
 }
@@ -154,20 +279,20 @@ func tallyArticle(date string, mentions []news.Mention, triples []news.Triple) m
 func (t *tally) info(id string) ActorInfo {
 	a := ActorInfo{
 		ID:       id,
-		Name:     mostFrequent(t.Names),
-		Type:     mostFrequent(t.Types),
-		Aliases:  sortedKeys(t.Aliases),
+		Name:     t.Names.mostFrequent(),
+		Type:     t.Types.mostFrequent(),
+		Aliases:  t.Aliases.keys(),
 		Mentions: t.Mentions,
 		Articles: t.Articles,
 	}
 	if a.Name == "" {
-		a.Name = mostFrequent(t.EndNames)
+		a.Name = t.EndNames.mostFrequent()
 	}
 	if a.Type == "" {
-		a.Type = mostFrequent(t.EndTypes)
+		a.Type = t.EndTypes.mostFrequent()
 	}
-	if dates := sortedKeys(t.Dates); len(dates) > 0 {
-		a.FirstSeen, a.LastSeen = dates[0], dates[len(dates)-1]
+	if len(t.Dates) > 0 {
+		a.FirstSeen, a.LastSeen = t.Dates[0].Key, t.Dates[len(t.Dates)-1].Key
 	}
 	return a
 }
