@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -703,16 +704,33 @@ type entry struct{ k, v []byte }
 func encodeArticle(a news.Article, hash string, triples []news.Triple, mentions []news.Mention, quotes []news.Quote) ([]entry, []actorTally) {
 	id := a.ID
 	tallies := tallyArticle(a.Date, mentions, triples)
-	// A capacity hint, not a bound: the buffer grows if it is short.
-	size := 64 + 4*len(id) + len(a.Title) + len(a.URL) + len(a.Source)
+	// The size of everything written, with the packed values counted as
+	// if no string repeated: a bound, so that the buffer never grows.
+	size := 128 + 4*len(id) + len(a.Title) + len(a.URL) + len(a.Source) + len(hash)
 	for _, t := range triples {
-		size += 2*(len(id)+len(t.SubjectID)+len(t.ObjectID)) + len(t.Sentence) + 100
+		size += 2*(len(id)+len(t.SubjectID)+len(t.ObjectID)+16) + // 's' and 'o' keys
+			len(t.Event) + len(t.Predicate) + len(t.Date) + 3*binary.MaxVarintLen64 + 17 + // relationRecord
+			len(t.Sentence) + len(t.SubjectID) + len(t.Subject) + len(t.SubjectType) + len(t.Predicate) +
+			len(t.ObjectID) + len(t.Object) + len(t.ObjectType) + len(t.Event) + len(t.Mode) + len(t.Date) +
+			16*binary.MaxVarintLen64 + 17 // tripleRecord and its strings
 	}
-	size += len(mentions) * 24
+	for _, m := range mentions {
+		size += len(m.ActorID) + len(m.Name) + len(m.Type) + len(m.Text) + len(m.Date) + 13*binary.MaxVarintLen64
+	}
 	for _, q := range quotes {
-		size += len(id) + len(q.SpeakerID) + len(q.Text) + len(q.Sentence) + 48
+		size += len(q.SpeakerID) + len(q.Speaker) + len(q.SpeakerType) + len(q.Verb) + len(q.Text) +
+			len(q.Sentence) + len(q.Date) + 15*binary.MaxVarintLen64 + // 'q' record
+			len(id) + len(q.SpeakerID) + 10 // 'p' key
 	}
-	size += len(tallies) * (2*len(id) + len(a.Date) + 160)
+	for _, at := range tallies {
+		size += 2*(len(id)+len(at.actor)) + len(a.Date) + 16 // 'c' and 'd' keys
+		for _, m := range at.t.multisets() {
+			size += binary.MaxVarintLen64
+			for _, c := range *m {
+				size += len(c.Key) + 2*binary.MaxVarintLen64
+			}
+		}
+	}
 	type span struct{ k0, k1, v0, v1 int } // key buf[k0:k1], value buf[v0:v1]
 	buf := make([]byte, 0, size)
 	spans := make([]span, 0, 3+2*len(triples)+len(quotes)+2*len(tallies)+1)
