@@ -510,8 +510,8 @@ func prepareParts(ex news.Extraction) ([]news.Triple, []news.Mention, error) {
 }
 
 // change accumulates one write transaction, of one article or several:
-// the article tallies it removes and adds, summed by actor, the aggregates
-// it writes, and the change in counts.
+// the article tallies it removes and adds, by actor, the aggregates it
+// writes, and the change in counts.
 type change struct {
 	txn    *badger.Txn
 	cache  map[string][]byte   // the Store's committed aggregates (Store.aggs); read only
