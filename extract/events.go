@@ -128,7 +128,7 @@ var verbEvents = map[string]string{
 	// ASSAULT
 	"attack": Assault, "strike": Assault, "bomb": Assault, "shell": Assault, "hit": Assault,
 	"target": Assault, "kill": Assault, "launch": Assault, "fire": Assault, "shoot": Assault,
-	"assassinate": Assault, "massacre": Assault, "torture": Assault, "assault": Assault, "raze": Assault,
+	"assassinate": Assault, "massacre": Assault, "torture": Assault, "abuse": Assault, "rape": Assault, "assault": Assault, "raze": Assault,
 	"destroy": Assault, "down": Assault, "wound": Assault, "injure": Assault, "pound": Assault,
 	"bombard": Assault, "storm": Assault, "execute": Assault, "murder": Assault, "poison": Assault,
 	"sabotage": Assault, "beat": Assault,

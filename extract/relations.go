@@ -129,6 +129,16 @@ func (x *Extractor) newClause(s *sentence) clause {
 // "Russia attacks/NNS Ukraine"). A known verb form right after an actor and
 // before a noun phrase is re-tagged as a finite verb.
 func (x *Extractor) retagVerbs(c *clause) {
+	for v := 1; v+2 < len(c.toks); v++ {
+		// "precision guided/VBD missiles killed": a participle between a
+		// noun and the plural it modifies, right before the verb, is an
+		// adjective.
+		if t := &c.toks[v]; (t.Tag == "VBD" || t.Tag == "VBN") && c.owner[v] < 0 && c.toks[v-1].Tag == "NN" && c.owner[v-1] < 0 &&
+			c.toks[v+1].Tag == "NNS" && c.owner[v+1] < 0 && (c.toks[v+2].Tag == "VBD" || c.toks[v+2].Tag == "VBN") {
+			t.Tag = "JJ"
+			c.toks[v+2].Tag = "VBD"
+		}
+	}
 	for v := 1; v+1 < len(c.toks); v++ {
 		t := &c.toks[v]
 		if c.owner[v] >= 0 || isVerbTag(t.Tag) {
@@ -169,7 +179,10 @@ func (x *Extractor) retagVerbs(c *clause) {
 		w := strings.ToLower(t.Text)
 		// A past tense the lemmatiser knows as irregular ("undertook")
 		// is a verb before a bare noun phrase too.
-		pastForm := x.lemmas.Irregular(w) && t.Tag == "JJ"
+		pastForm := x.lemmas.Irregular(w) && t.Tag == "JJ" ||
+			// "agents sexually abused/JJ illegal Mexican immigrants": an
+			// "-ed" form after an adverb, before the object's adjectives.
+			strings.HasSuffix(w, "ed") && t.Tag == "JJ" && c.toks[v-1].Tag == "RB" && next.Tag == "JJ" && v+2 < len(c.toks) && (c.owner[v+2] >= 0 || c.described[v+2] >= 0)
 		if c.owner[v+1] < 0 && next.Tag != "DT" && next.Tag != "PRP$" && next.Tag != "IN" && next.Tag != "TO" && next.Tag != "PRP" &&
 			!(pastForm && (next.Tag == "NN" || next.Tag == "NNS" || next.Tag == "JJ")) {
 			continue

@@ -79,7 +79,9 @@ func (c *clause) subjects(v int) ([]int, int) {
 		}
 		w := toks[i].Text
 		lw := strings.ToLower(w)
-		if (lw == "a" || lw == "an" || lw == "another" || lw == "the") && c.bareNounPhrase(i+1, v) {
+		if (lw == "a" || lw == "an" || lw == "another" || lw == "the") && c.bareNounPhrase(i+1, v) && !(i > 0 && c.toks[i-1].Tag == "IN" && !subordinators[c.wordAt(i-1)]) {
+			// (A noun phrase after a preposition is no subject: "Nigerians
+			// from throughout the country were converging".)
 			// "..., another vicious attack killed": the subject is a
 			// thing, not an actor named further left.
 			return nil, 0

@@ -119,8 +119,8 @@ func TestQueryCommands(t *testing.T) {
 				want := [][]string{
 					{"id", "kenya"}, {"name", "Kenya"}, {"type", "GPE"}, {"aliases", "Kenya"},
 					{"mentions", "4"}, {"articles", "2"}, {"first_seen", "2025-02-03"}, {"last_seen", "2025-03-11"},
-					{"events_in", "AGREE", "1"}, {"events_in", "AID", "1"}, {"events_in", "SUPPORT", "1"},
-					{"relation_in", "AID", "Japan", "1", "1", "send", "2025-03-11", "2025-03-11", "japan"},
+					{"events_in", "AID", "2"}, {"events_in", "AGREE", "1"}, {"events_in", "SUPPORT", "1"},
+					{"relation_in", "AID", "Japan", "2", "1", "send", "2025-03-11", "2025-03-11", "japan"},
 					{"relation_in", "SUPPORT", "Kari Vestby", "1", "1", "praise", "2025-02-03", "2025-02-03", "kari-vestby"},
 					{"relation_in", "AGREE", "Norway", "1", "1", "agree", "2025-02-03", "2025-02-03", "norway"},
 				}
@@ -132,14 +132,14 @@ func TestQueryCommands(t *testing.T) {
 				var p actorProfile
 				mustJSON(t, out, &p)
 				if p.ID != "kenya" || len(p.RelationsIn) != 3 || p.RelationsOut == nil || len(p.RelationsOut) != 0 ||
-					p.EventsIn[0] != (eventCount{"AGREE", 1}) {
+					p.EventsIn[0] != (eventCount{"AID", 2}) {
 					t.Errorf("actor JSON = %+v", p)
 				}
 				if !strings.Contains(out, `"relations_out": []`) {
 					t.Errorf("empty relations_out should print [], got:\n%s", out)
 				}
 			},
-			tableHas: []string{"Kenya (GPE)", "2025-02-03 to 2025-03-11", "events in   AGREE 1, AID 1, SUPPORT 1", "Relations in", "Kari Vestby"},
+			tableHas: []string{"Kenya (GPE)", "2025-02-03 to 2025-03-11", "events in   AID 2, AGREE 1, SUPPORT 1", "Relations in", "Kari Vestby"},
 		},
 		{
 			name: "actor by surname",
@@ -201,7 +201,8 @@ func TestQueryCommands(t *testing.T) {
 			name: "evidence both ways",
 			args: []string{"query", "evidence", "kenya", "japan", "--both"},
 			check: func(t *testing.T, rows [][]string) {
-				if got := column(t, rows, "sentence"); !slices.Equal(got, []string{"Japan sent medical aid to Kenya on Tuesday."}) {
+				// The headline and the body sentence both report the aid.
+				if got := column(t, rows, "sentence"); !slices.Equal(got, []string{"Japan sends aid to Kenya", "Japan sent medical aid to Kenya on Tuesday."}) {
 					t.Errorf("sentences = %q", got)
 				}
 				if got := column(t, rows, "url"); got[0] != "https://example.org/aid-1" {
@@ -213,9 +214,12 @@ func TestQueryCommands(t *testing.T) {
 				mustJSON(t, out, &got)
 				want := evidenceRow{Date: "2025-03-11", From: "Japan", Predicate: "send", To: "Kenya", Event: "AID",
 					Sentence: "Japan sent medical aid to Kenya on Tuesday.", ArticleID: "aid-1", Title: "Japan sends aid to Kenya",
-					URL: "https://example.org/aid-1", SentenceIndex: got[0].SentenceIndex, Confidence: got[0].Confidence,
-					FromID: "japan", ToID: "kenya"}
-				if len(got) != 1 || got[0] != want {
+					URL: "https://example.org/aid-1", SentenceIndex: 1, FromID: "japan", ToID: "kenya"}
+				if len(got) != 2 {
+					t.Fatalf("evidence JSON = %+v, want the headline and the body sentence", got)
+				}
+				want.Confidence = got[1].Confidence
+				if got[1] != want || got[0].Sentence != "Japan sends aid to Kenya" || got[0].SentenceIndex != 0 {
 					t.Errorf("evidence JSON = %+v\nwant %+v", got, want)
 				}
 			},
@@ -303,7 +307,7 @@ func TestQueryCommands(t *testing.T) {
 			name: "timeline",
 			args: []string{"query", "timeline", "kenya"},
 			check: func(t *testing.T, rows [][]string) {
-				want := [][]string{{"bucket", "start", "out", "in", "total"}, {"2025-02", "2025-02-01", "0", "2", "2"}, {"2025-03", "2025-03-01", "0", "1", "1"}}
+				want := [][]string{{"bucket", "start", "out", "in", "total"}, {"2025-02", "2025-02-01", "0", "2", "2"}, {"2025-03", "2025-03-01", "0", "2", "2"}}
 				if !reflect.DeepEqual(rows, want) {
 					t.Errorf("timeline = %q, want %q", rows, want)
 				}
@@ -311,7 +315,7 @@ func TestQueryCommands(t *testing.T) {
 			checkJSON: func(t *testing.T, out string) {
 				var got []timelineRow
 				mustJSON(t, out, &got)
-				if len(got) != 2 || got[1] != (timelineRow{"2025-03", "2025-03-01", 0, 1, 1}) {
+				if len(got) != 2 || got[1] != (timelineRow{"2025-03", "2025-03-01", 0, 2, 2}) {
 					t.Errorf("timeline JSON = %+v", got)
 				}
 			},
