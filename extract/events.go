@@ -158,7 +158,7 @@ var nounEvents = map[string]string{
 	"sanctions": Sanction, "sanction": Sanction, "embargo": Sanction, "tariffs": Sanction,
 	"tariff": Sanction, "restrictions": Sanction, "ban": Sanction, "penalties": Sanction,
 	"strikes": Assault, "strike": Assault, "attack": Assault, "attacks": Assault, "airstrikes": Assault,
-	"missiles": Assault, "missile": Assault, "drones": Assault, "offensive": Assault, "bombardment": Assault,
+	"missiles": Assault, "missile": Assault, "drones": Assault, "offensive": Assault, "bombardment": Assault, "shelling": Fight, "bombing": Assault, "bombings": Assault,
 	"assault": Assault, "raid": Coerce, "raids": Coerce, "blockade": Coerce, "blockades": Coerce, "curfew": Coerce, "curfews": Coerce, "siege": Coerce, "emergency": Coerce, "crackdown": Coerce, "arrests": Coerce,
 	"war": Fight, "invasion": Fight, "counteroffensive": Fight,
 	"warning": Threaten, "warnings": Threaten, "threat": Threaten, "threats": Threaten, "ultimatum": Threaten,

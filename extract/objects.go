@@ -121,6 +121,9 @@ func (c *clause) objects(v int) objectsFound {
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case t.Tag == "VBG" && i == v+1 && lightVerbs[lem] && (nounEvents[lw] != "" || nounPredicates[lw] != ""):
+			// "resume shelling Albanian positions": the gerund is the deed.
+			o.noun = lw
 		case (t.Tag == "NN" || t.Tag == "NNS") && (o.noun == "" || nounRun):
 			o.noun = lw // the head: the last noun of the first noun phrase
 		case t.Tag == "VBG" && o.noun != "" && i+1 < len(toks) && (c.owner[i+1] >= 0 && c.s.spans[c.owner[i+1]].kind == pronoun ||
@@ -259,6 +262,11 @@ func (c *clause) placeOnly(v int, sp span, noun string) bool {
 	lem := c.x.lemmas.Verb(c.toks[v].Text)
 	if via == "of" {
 		w := c.wordAt(k - 1)
+		if measureNouns[w] || groupNouns[w] {
+			// "holding thousands of Tamil refugees", "arrested leaders of
+			// the opposition": a number or part of the actor is the actor.
+			return false
+		}
 		if possessionNouns[w] {
 			// "shelled positions of the Palestinian security forces": a
 			// deed done to an actor's holdings is done to the actor.
