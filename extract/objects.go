@@ -102,7 +102,9 @@ func (c *clause) objects(v int) objectsFound {
 		case (lw == "and" || lw == "or" || lw == "but") && i+1 < len(toks) && isVerbTag(toks[i+1].Tag):
 			// "abandon its bid and recognize ...": the next verb's phrase.
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
-		case i > v+1 && (subordinators[lw] || lw == "said" || lw == "says"):
+		case i > v+1 && (subordinators[lw] || lw == "said" || lw == "says") || i == v+1 && clauseOpeners[lw]:
+			// "assets they lost when Idi Amin expelled them": a clause of
+			// its own, even right after the verb.
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case t.Tag == "TO" && i+1 < len(toks) && toks[i+1].Tag == "VB":
 			// "threatened to sink the UK": the controlled verb's object.

@@ -120,7 +120,24 @@ func (x *Extractor) newClause(s *sentence) clause {
 		}
 	}
 	x.retagVerbs(&c)
+	c.retagCompounds()
 	return c
+}
+
+// retagCompounds reads "Taliban ruled Afghanistan has been sharing" as a
+// compound adjective ("Taliban-ruled") when the name after the participle
+// is the subject of the verb that follows. It runs after retagVerbs, which
+// would read a participle right after a name as a verb.
+func (c *clause) retagCompounds() {
+	for v := 1; v+1 < len(c.toks); v++ {
+		t := &c.toks[v]
+		if c.owner[v-1] < 0 || c.owner[v+1] < 0 || !compoundParticiples[strings.ToLower(t.Text)] {
+			continue
+		}
+		if end := c.s.spans[c.owner[v+1]].end; end < len(c.toks) && (isFiniteVerb(c.toks[end].Tag) || c.toks[end].Tag == "MD") {
+			t.Tag = "JJ"
+		}
+	}
 }
 
 // retagVerbs corrects a common tagger fault on news text: right after a
@@ -139,6 +156,7 @@ func (x *Extractor) retagVerbs(c *clause) {
 			c.toks[v+2].Tag = "VBD"
 		}
 	}
+
 	for v := 1; v+1 < len(c.toks); v++ {
 		t := &c.toks[v]
 		if c.owner[v] >= 0 || isVerbTag(t.Tag) {

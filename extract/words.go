@@ -252,6 +252,17 @@ var subordinators = setOf(
 	"until", "unless", "when", "whether", "if", "as", "once", "where", "which", "who", "whom", "whose",
 )
 
+// compoundParticiples make compound adjectives with a name before them,
+// often written without the hyphen: "Taliban ruled Afghanistan", "US
+// backed forces".
+var compoundParticiples = setOf("ruled", "led", "backed", "controlled", "occupied", "held", "sponsored",
+	"funded", "armed", "allied", "aligned", "installed", "run")
+
+// clauseOpeners begin a clause of their own even right after a verb; the
+// other subordinators may be the verb's own preposition ("served as",
+// "fled after").
+var clauseOpeners = setOf("when", "while", "because", "although", "though", "whereas", "unless", "if", "whether", "once")
+
 // reportingVerbs introduce speech or thought; "X said ..." alone is not a
 // relation between actors.
 var reportingVerbs = setOf(
