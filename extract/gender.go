@@ -72,6 +72,7 @@ var femaleNames = setOf(
 )
 
 var maleNames = setOf(
+	"oliver", "jack", "harry", "george", "henry", "louis", "lucas", "noah", "liam", "ethan",
 	"vladimir", "donald", "joe", "barack", "george", "bill", "emmanuel", "keir", "friedrich", "olaf",
 	"volodymyr", "dmitry", "dmitri", "sergei", "sergey", "alexander", "aleksandr", "andrei", "andriy",
 	"yuri", "yury", "mikhail", "boris", "nikolai", "viktor", "victor", "vitaliy", "vitali", "oleksandr",

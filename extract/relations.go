@@ -261,6 +261,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	if lem == "" {
 		return nil // "n't" tagged as a verb
 	}
+	if k := v + 1; raisingWords[strings.ToLower(text)] && k+1 < len(toks) && isQuoteMark(toks[k].Text) && toks[k+1].Tag == "TO" {
+		return nil // "was “determined” to keep": the inner verb's relation
+	}
 	if text != toks[v].Text && !x.lemmas.IsBase(lem) {
 		return nil // "``without": a quotation mark glued to a word the tagger took for a verb
 	}
@@ -307,8 +310,8 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 		// after a raising word it is the subject of the clause ("are
 		// scheduled to meet", "is ready to talk").
 		t := v - 2
-		for t >= 0 && toks[t].Tag == "RB" {
-			t--
+		for t >= 0 && (toks[t].Tag == "RB" || isQuoteMark(toks[t].Text)) {
+			t-- // "was “determined” to keep"
 		}
 		if t < 0 || !raisingWords[c.wordAt(t)] {
 			return nil
@@ -599,6 +602,9 @@ func (x *Extractor) triple(a news.Article, s *sentence, sa, oa *actor, r relatio
 // controlled returns the verb of "to VERB" right after v ("plans to visit"),
 // or -1.
 func (c *clause) controlled(v int) int {
+	if v+1 < len(c.toks) && c.toks[v+1].Tag == "VBG" && aspectVerbs[c.x.lemmas.Verb(c.toks[v].Text)] {
+		return v + 1 // "keep working with the US", "continued shelling"
+	}
 	for i := v + 1; i < len(c.toks) && i <= v+3; i++ {
 		if c.toks[i].Tag == "TO" && i+1 < len(c.toks) && c.toks[i+1].Tag == "VB" {
 			return i + 1
@@ -783,4 +789,13 @@ func (c *clause) complaintTopic(v int) int {
 		return -1
 	}
 	return -1
+}
+
+// isQuoteMark reports whether a token is only a quotation mark.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "“", "”", "\"", "‘", "’", "'", "``", "''":
+		return true
+	}
+	return false
 }

@@ -40,7 +40,11 @@ func (c *clause) subjects(v int) ([]int, int) {
 			}
 		}
 	}
-	for i := v - 1; i >= 0 && v-i <= maxGap; i-- {
+	first := v - 1
+	if first >= 0 && isQuoteMark(toks[first].Text) && v+1 < len(toks) && isQuoteMark(toks[v+1].Text) {
+		first-- // "he was “determined”": the verb alone in quotation marks
+	}
+	for i := first; i >= 0 && v-i <= maxGap; i-- {
 		if si := c.owner[i]; si >= 0 {
 			sp := c.s.spans[si]
 			if c.skipAsSubject(sp) || !isPossessive(c.wordAt(sp.end)) && c.isModifier(sp, "") {

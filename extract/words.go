@@ -258,6 +258,10 @@ var subordinators = setOf(
 var compoundParticiples = setOf("ruled", "led", "backed", "controlled", "occupied", "held", "sponsored",
 	"funded", "armed", "allied", "aligned", "installed", "run")
 
+// aspectVerbs take a gerund that carries the relation: "keep working with
+// the US", "continued shelling the town".
+var aspectVerbs = setOf("keep", "continue", "resume", "start", "begin", "stop", "cease", "quit")
+
 // clauseOpeners begin a clause of their own even right after a verb; the
 // other subordinators may be the verb's own preposition ("served as",
 // "fled after").
