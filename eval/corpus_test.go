@@ -94,7 +94,7 @@ const (
 	// held-out 2 gold (seven more articles), direct triples. Its misses
 	// have not been read: keep it so, and it stays a blind measure.
 	recordedHeldOut2DirectF1 = 0.542
-	recordedSampleAllF1      = 0.649 // demo corpus gold, direct + coref
+	recordedSampleAllF1      = 0.643 // demo corpus gold, direct + coref
 	recordedPloverF1         = 0.803 // PLOVER actor-pair F1
 )
 
