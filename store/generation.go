@@ -594,6 +594,12 @@ func (s *Store) commit() error {
 		return fmt.Errorf("%w: nothing of this run was published", err)
 	}
 	path := filepath.Join(s.dir, s.nextName)
+	if err = collectValueLog(s.next); err != nil {
+		s.discard()
+		closeDB(s.dir, s.base)
+		s.base = nil
+		return fmt.Errorf("%w: nothing of this run was published", s.writeError("value log", flatError{err}))
+	}
 	err = s.next.Close()
 	s.next = nil
 	if err == nil {
@@ -802,4 +808,23 @@ func checkOld(dir string, fresh bool) error {
 		return nil
 	}
 	return newStore(dir, Options{}).checkVersion(db)
+}
+
+// collectValueLog rewrites the value-log files of db that are at least half
+// garbage. An article's packed records live in the value log (see
+// ValueThreshold in badgerOptions); replacing the article leaves its old
+// records there, and without this a store whose articles keep changing
+// would grow without bound. Badger rewrites one file per call; the loop
+// stops when none qualifies.
+func collectValueLog(db *badger.DB) error {
+	for range 64 { // bounded: each call rewrites at most one file
+		switch err := db.RunValueLogGC(0.5); {
+		case err == nil:
+		case errors.Is(err, badger.ErrNoRewrite), errors.Is(err, badger.ErrRejected):
+			return nil
+		default:
+			return err
+		}
+	}
+	return nil
 }

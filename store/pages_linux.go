@@ -12,8 +12,10 @@ import (
 )
 
 // releaseTablePages asks the kernel to reclaim the resident pages of the
-// table files (.sst) under dir that this process has mapped, and reports
-// whether it could try.
+// table files (.sst) and value-log files (.vlog) under dir that this
+// process has mapped, and reports whether it could try. The value log is
+// written and read through a mapping too: without this its pages held
+// about 130 MB of a 315 MB peak in bench/storeload --articles 20000.
 //
 // Badger maps every table file into memory for as long as the table lives,
 // writes new tables through that mapping and reads them through it in
@@ -47,7 +49,7 @@ func releaseTablePages(dir string) bool {
 			continue
 		}
 		path := fields[5]
-		if !strings.HasPrefix(path, prefix) || !strings.HasSuffix(path, ".sst") {
+		if !strings.HasPrefix(path, prefix) || !strings.HasSuffix(path, ".sst") && !strings.HasSuffix(path, ".vlog") {
 			continue
 		}
 		from, to, ok := strings.Cut(fields[0], "-")
