@@ -663,12 +663,15 @@ func (d *document) resolve(sents []sentence) {
 	// subject: "he" prefers the subject of its own sentence, then that of
 	// the sentences before.
 	firstPerson := map[int]*actor{}
+	sentStart := 0 // len(recent) when the sentence before began
 	for si := range sents {
 		s := &sents[si]
 		before := len(recent) // the persons named before this sentence
+		prevBefore := sentStart
+		sentStart = before
 		kept := s.spans[:0]
-		if slices.ContainsFunc(s.spans, func(sp span) bool { return sp.kind == pair }) {
-			kept = make([]span, 0, len(s.spans)+1) // a pair becomes two spans
+		if slices.ContainsFunc(s.spans, func(sp span) bool { return sp.kind == pair || sp.kind == pronoun && sp.word == "they" }) {
+			kept = make([]span, 0, 2*len(s.spans)) // a pair becomes two spans
 		}
 		for _, sp := range s.spans {
 			switch sp.kind {
@@ -691,6 +694,15 @@ func (d *document) resolve(sents []sentence) {
 				if sp.word != "" {
 					if n := len(groups); n > 0 && si-groupSent[groups[n-1]] <= 1 {
 						sp.actor = groups[n-1]
+					} else if a, b, ok := onlyTwo(recent[prevBefore:before]); ok && sp.word == "they" {
+						// "Trump welcomed Putin. They greeted each other":
+						// the two persons, and only they, of the sentence
+						// before, when it named no country or group.
+						sp.actor = a
+						kept = append(kept, sp)
+						sp.actor, sp.twin = b, true
+						kept = append(kept, sp)
+						continue
 					}
 				} else {
 					sp.actor = salientPerson(firstPerson, si, recent, sp.gender)
@@ -740,7 +752,7 @@ func (d *document) resolve(sents []sentence) {
 					recent = append(recent, sp.actor)
 				}
 			}
-			if sp.actor.typ != news.Person && sp.kind != pronoun && !sp.attributive {
+			if sp.actor.typ != news.Person && sp.kind != pronoun && !sp.attributive && !sp.place {
 				groups = append(groups, sp.actor)
 				groupSent[sp.actor] = si
 			}
@@ -771,6 +783,24 @@ func pairMention(words []string, i int) int {
 
 // lastTwo returns the two most recent distinct persons, latest first, or
 // nils when fewer than two were named.
+// onlyTwo returns the two persons of recent when it names exactly two
+// different ones.
+func onlyTwo(recent []*actor) (*actor, *actor, bool) {
+	var a, b *actor
+	for _, r := range recent {
+		r = r.canon()
+		switch {
+		case a == nil || r == a:
+			a = r
+		case b == nil || r == b:
+			b = r
+		default:
+			return nil, nil, false
+		}
+	}
+	return a, b, b != nil
+}
+
 func lastTwo(recent []*actor) (*actor, *actor) {
 	var first *actor
 	for i := len(recent) - 1; i >= 0; i-- {
