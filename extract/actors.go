@@ -114,8 +114,8 @@ func (d *document) actorFor(name, typ string) *actor {
 	a := &actor{id: id, name: name, typ: typ}
 	d.actors[id] = a
 	if typ == news.Person {
-		if f := strings.Fields(name); len(f) >= 2 {
-			a.gender = firstNameGender(f[0])
+		if f := strings.Fields(name); len(f) >= 1 {
+			a.gender = firstNameGender(f[0]) // "Oliver" alone too
 		}
 		d.order = append(d.order, a)
 		if f := strings.Fields(name); len(f) >= 2 {

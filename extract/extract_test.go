@@ -139,6 +139,8 @@ func TestTriples(t *testing.T) {
 			[]string{"Emmanuel Macron welcome Friedrich Merz", "Emmanuel Macron criticise Russia", "Friedrich Merz criticise Russia"}},
 		{"they with three persons before is unresolved", "Emmanuel Macron met Friedrich Merz and Keir Starmer. They criticised Russia.",
 			[]string{"Emmanuel Macron meet Friedrich Merz", "Emmanuel Macron meet Keir Starmer"}},
+		{"until opens a clause", "Vladimir Putin met Joe Biden. He will keep fighting until they are met.",
+			[]string{"Vladimir Putin meet Joe Biden"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},

@@ -265,7 +265,7 @@ var aspectVerbs = setOf("keep", "continue", "resume", "start", "begin", "stop", 
 // clauseOpeners begin a clause of their own even right after a verb; the
 // other subordinators may be the verb's own preposition ("served as",
 // "fled after").
-var clauseOpeners = setOf("when", "while", "because", "although", "though", "whereas", "unless", "if", "whether", "once")
+var clauseOpeners = setOf("when", "while", "because", "although", "though", "whereas", "unless", "if", "whether", "once", "until")
 
 // reportingVerbs introduce speech or thought; "X said ..." alone is not a
 // relation between actors.
