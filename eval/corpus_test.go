@@ -95,7 +95,7 @@ const (
 	// have not been read: keep it so, and it stays a blind measure.
 	recordedHeldOut2DirectF1 = 0.544
 	recordedSampleAllF1      = 0.643 // demo corpus gold, direct + coref
-	recordedPloverF1         = 0.803 // PLOVER actor-pair F1
+	recordedPloverF1         = 0.805 // PLOVER actor-pair F1
 )
 
 // checkFloor fails t when got has fallen more than regressionMargin below

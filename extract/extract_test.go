@@ -346,13 +346,15 @@ func FuzzExtract(f *testing.F) {
 func TestMentionNames(t *testing.T) {
 	tests := []struct {
 		name, text string
-		want       []string // distinct actor names mentioned, sorted
+		want       []string // distinct actors mentioned, "name (TYPE)", sorted
 	}{
 		{"two known surnames are two people",
 			"Donald Trump met Vladimir Putin. Aides prepared for Trump Putin talks.",
-			[]string{"Donald Trump", "Vladimir Putin"}},
-		{"shouted words are no names", "Anna Berg wrote to the EDITOR DESK.", []string{"Anna Berg"}},
-		{"weapons are no actors", "Russia fired Kalibr missiles. Kalibr hit Odesa.", []string{"Russia"}},
+			[]string{"Donald Trump (PERSON)", "Vladimir Putin (PERSON)"}},
+		{"shouted words are no names", "Anna Berg wrote to the EDITOR DESK.", []string{"Anna Berg (PERSON)"}},
+		{"weapons are no actors", "Russia fired Kalibr missiles. Kalibr hit Odesa.", []string{"Russia (GPE)"}},
+		{"an aid group is an organisation", "Harbourlight Relief delivered food to Kenya.",
+			[]string{"Harbourlight Relief (ORG)", "Kenya (GPE)"}},
 	}
 	x := newTestExtractor(t)
 	for _, tt := range tests {
@@ -363,7 +365,7 @@ func TestMentionNames(t *testing.T) {
 			}
 			var got []string
 			for _, m := range ex.Mentions {
-				got = append(got, m.Name)
+				got = append(got, m.Name+" ("+m.Type+")")
 			}
 			slices.Sort(got)
 			got = slices.Compact(got)

@@ -61,6 +61,7 @@ var orgWords = setOf(
 	"Centre", "Center", "Society", "League", "Club", "Church", "Media", "Television", "Agency's",
 	"Airlines", "Energy", "Holdings", "Industries", "Systems", "Technologies", "Times", "Post",
 	"Press", "News", "Radio", "Community", "Militia", "Brotherhood", "Taskforce", "Task", "Mission", "Secretariat",
+	"Relief", "Aid", "Watch", "Trust", "Charity", "Partners", "Initiative", "Institution", "Forum", "Council's",
 )
 
 // notNames are capitalised words that never start or make up an actor's
