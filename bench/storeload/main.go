@@ -48,7 +48,7 @@ func run() error {
 		perArt   = flag.Int("triples", 34, "triples per article (each with two mentions)")
 		actors   = flag.Int("actors", 5000, "distinct actors")
 		dir      = flag.String("dir", "", "store folder (default: a temporary one, removed at the end)")
-		limit    = flag.Int64("memlimit", 192, "soft memory limit in MiB, as `newsgraph build` sets; 0 for none")
+		limit    = flag.Int64("memlimit", 128, "soft memory limit in MiB, as `newsgraph build` sets; 0 for none")
 		every    = flag.Int("every", 10_000, "print a line every this many articles")
 		profile  = flag.String("heap-profile", "", "write a heap profile to `FILE` once --heap-at articles are stored")
 		profAt   = flag.Int("heap-at", 0, "articles stored before the heap profile is written (default: at the end)")
