@@ -90,10 +90,10 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 const (
 	regressionMargin        = 0.02
 	recordedDevDirectF1     = 0.817 // dev gold, direct triples
-	recordedHeldOutDirectF1 = 0.685 // held-out gold, direct triples
+	recordedHeldOutDirectF1 = 0.692 // held-out gold, direct triples
 	// held-out 2 gold (seven more articles), direct triples. Its misses
 	// have not been read: keep it so, and it stays a blind measure.
-	recordedHeldOut2DirectF1 = 0.544
+	recordedHeldOut2DirectF1 = 0.547
 	recordedSampleAllF1      = 0.643 // demo corpus gold, direct + coref
 	recordedPloverF1         = 0.805 // PLOVER actor-pair F1
 )

@@ -163,10 +163,12 @@ var nounEvents = map[string]string{
 	"war": Fight, "invasion": Fight, "counteroffensive": Fight,
 	"warning": Threaten, "warnings": Threaten, "threat": Threaten, "threats": Threaten, "ultimatum": Threaten,
 	"criticism": Disapprove, "accusations": Disapprove, "condemnation": Disapprove, "complaint": Disapprove,
+	"impatience": Disapprove, "frustration": Disapprove, "anger": Disapprove, "displeasure": Disapprove, "discontent": Disapprove,
+	"bombardments": Assault, "airstrike": Assault,
 	"demands": Demand, "demand": Demand, "appeal": Demand, "request": Demand, "call for": Demand,
 	"investigation": Investigate, "probe": Investigate, "inquiry": Investigate, "charges": Investigate,
 	"exercises": Cooperate, "drills": Cooperate, "manoeuvres": Cooperate, "maneuvers": Cooperate,
-	"games": Cooperate, "ties": Support, "relations": Support, "hands": Consult,
+	"games": Cooperate, "progress": Cooperate, "ties": Support, "relations": Support, "hands": Consult,
 	"forces": Mobilize, "deployment": Mobilize, "fire": Assault, "suspension": Sanction,
 	"protest": Protest, "protests": Protest, "rally": Protest, "rallies": Protest,
 	"demonstration": Protest, "demonstrations": Protest, "sit-in": Protest, "hunger": Protest,
@@ -226,7 +228,7 @@ var controllerEvents = map[string]string{
 // lightVerbs carry little meaning of their own; the noun after them decides
 // the event type.
 var lightVerbs = map[string]bool{
-	"hold": true, "have": true, "lavish": true, "heap": true, "shower": true, "launch": true, "impose": true, "sign": true, "express": true,
+	"hold": true, "have": true, "increase": true, "intensify": true, "escalate": true, "expand": true, "show": true, "voice": true, "lavish": true, "heap": true, "shower": true, "launch": true, "impose": true, "sign": true, "express": true,
 	"issue": true, "conduct": true, "make": true, "give": true, "reach": true, "announce": true,
 	"take": true, "stage": true, "deliver": true, "open": true, "carry": true, "level": true,
 	"offer": true, "send": true, "provide": true, "extend": true, "pledge": true, "begin": true,

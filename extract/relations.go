@@ -69,6 +69,11 @@ func (x *Extractor) relations(a news.Article, s *sentence, reported map[string]b
 					conf *= 0.85
 				}
 				t := x.triple(a, s, sa, oa, r, conf, c.head(s.spans[subj]))
+				if t.Event == "" && vacuousVerbs[t.Predicate] {
+					// "Russia had no intention of ...": a light verb whose
+					// noun names no event says nothing between the two.
+					continue
+				}
 				if t.Event != "" {
 					// "launched air strikes on Ukraine, targeting its
 					// power plants": one deed told twice is one event.
@@ -162,7 +167,7 @@ func (x *Extractor) retagVerbs(c *clause) {
 		if c.owner[v] >= 0 || isVerbTag(t.Tag) {
 			continue
 		}
-		if (t.Tag == "JJ" || t.Tag == "NN") && c.toks[v-1].Tag == "TO" && c.owner[v+1] >= 0 &&
+		if (t.Tag == "JJ" || t.Tag == "NN") && c.toks[v-1].Tag == "TO" && (c.owner[v+1] >= 0 || c.toks[v+1].Tag == "PRP$") &&
 			x.lemmas.IsBase(strings.ToLower(t.Text)) && !(v >= 2 && isNounTag(c.toks[v-2].Tag) && nounPredicate(c.toks[v-2].Text) != "") {
 			// "willing to forgive/JJ Nigerian President Olusegun Obasanjo":
 			// a verb's base form after "to" and before a name (but "a

@@ -263,6 +263,10 @@ var compoundParticiples = setOf("ruled", "led", "backed", "controlled", "occupie
 // the US", "continued shelling the town".
 var aspectVerbs = setOf("keep", "continue", "resume", "start", "begin", "stop", "cease", "quit")
 
+// vacuousVerbs say nothing between two actors unless an event noun
+// carries the relation: "Russia had no intention of", "made the comments".
+var vacuousVerbs = setOf("have", "be", "get", "make", "take", "give", "put", "do", "use")
+
 // clauseOpeners begin a clause of their own even right after a verb; the
 // other subordinators may be the verb's own preposition ("served as",
 // "fled after").
