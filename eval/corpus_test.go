@@ -89,7 +89,7 @@ func logPlover(t *testing.T, name string, r *eval.PloverReport) {
 // record when the extractor improves.
 const (
 	regressionMargin        = 0.02
-	recordedDevDirectF1     = 0.817 // dev gold, direct triples
+	recordedDevDirectF1     = 0.827 // dev gold, direct triples
 	recordedHeldOutDirectF1 = 0.692 // held-out gold, direct triples
 	// held-out 2 gold (seven more articles), direct triples. Its misses
 	// have not been read: keep it so, and it stays a blind measure.

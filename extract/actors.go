@@ -721,7 +721,13 @@ func (d *document) resolve(sents []sentence) {
 				// the speaker is not one of the pair.
 				a, b := lastTwo(recent[before:])
 				if a == nil {
-					a, b = lastTwo(recent[:before])
+					// Not the one this sentence has named already: in
+					// "Hickling said that as the pair shook hands", the
+					// speaker is no one of the pair.
+					here := recent[before:]
+					a, b = lastTwo(slices.DeleteFunc(slices.Clone(recent[:before]), func(r *actor) bool {
+						return slices.ContainsFunc(here, func(h *actor) bool { return h.canon() == r.canon() })
+					}))
 				}
 				if a == nil {
 					continue

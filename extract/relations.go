@@ -272,6 +272,9 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 	if text != toks[v].Text && !x.lemmas.IsBase(lem) {
 		return nil // "``without": a quotation mark glued to a word the tagger took for a verb
 	}
+	if lem == "compare" && toks[v].Tag == "VBN" && (c.wordAt(v+1) == "to" || c.wordAt(v+1) == "with") && !x.beforeIsAux(c, v) {
+		return nil // "discussing Putin compared to Zelenskyy": a preposition
+	}
 	if lem == "accord" || toks[v].Tag == "VBG" && v+1 < len(toks) && (toks[v+1].Tag == "NN" || toks[v+1].Tag == "NNS") && c.owner[v+1] < 0 && !x.beforeIsAux(c, v) {
 		return nil // "according to", "a Kremlin talking point"
 	}
