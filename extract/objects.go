@@ -123,6 +123,11 @@ func (c *clause) objects(v int) objectsFound {
 			i++
 		case isFiniteVerb(t.Tag) || t.Tag == "MD":
 			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
+		case t.Tag == "VBN" && o.noun != "" && i > v+1 && c.wordAt(i+1) == "by" && isNounTag(toks[i-1].Tag) && brokerParticiples[lw]:
+			// "agreed to a ceasefire brokered by Qatar": the go-between
+			// is no party to the agreement (but in "investigated crimes
+			// committed by Croat forces" the agent is the target).
+			return objectsFound{prep: o.prep, noun: o.noun, joint: o.joint}
 		case t.Tag == "VBG" && i == v+1 && lightVerbs[lem] && (nounEvents[lw] != "" || nounPredicates[lw] != ""):
 			// "resume shelling Albanian positions": the gerund is the deed.
 			o.noun = lw

@@ -267,6 +267,11 @@ var aspectVerbs = setOf("keep", "continue", "resume", "start", "begin", "stop", 
 // carries the relation: "Russia had no intention of", "made the comments".
 var vacuousVerbs = setOf("have", "be", "get", "make", "take", "give", "put", "do", "use")
 
+// brokerParticiples name a go-between's part in a deal: "a ceasefire
+// brokered by Qatar", "talks hosted by Saudi Arabia".
+var brokerParticiples = setOf("brokered", "mediated", "facilitated", "hosted", "organised", "organized",
+	"arranged", "sponsored", "negotiated", "chaired")
+
 // clauseOpeners begin a clause of their own even right after a verb; the
 // other subordinators may be the verb's own preposition ("served as",
 // "fled after").
