@@ -266,16 +266,20 @@ func decodeRelation(b []byte, r *Relation, in interner) error {
 	r.Event = d.str()
 	r.Predicate = d.str()
 	r.Date = d.str()
-	flags := d.byte()
-	if flags&^(flagNegated|flagHypothetical|flagSymmetric) != 0 {
+	var ok bool
+	if r.Negated, r.Hypothetical, r.Symmetric, ok = splitFlags(d.byte()); !ok {
 		d.fail()
 	}
-	r.Negated = flags&flagNegated != 0
-	r.Hypothetical = flags&flagHypothetical != 0
-	r.Symmetric = flags&flagSymmetric != 0
 	r.Confidence = d.float()
 	r.Score = d.float()
 	return d.done()
+}
+
+// splitFlags reads a flags byte written by tripleFlags; ok is false when a
+// bit tripleFlags never sets is on.
+func splitFlags(flags byte) (negated, hypothetical, symmetric, ok bool) {
+	return flags&flagNegated != 0, flags&flagHypothetical != 0, flags&flagSymmetric != 0,
+		flags&^(flagNegated|flagHypothetical|flagSymmetric) == 0
 }
 
 func (c Counts) encode() []byte {

@@ -118,13 +118,10 @@ func readTriple(u *unpacker) news.Triple {
 		Mode:          u.str(),
 		Score:         u.float(),
 	}
-	flags := u.byte()
-	if flags&^(flagNegated|flagHypothetical|flagSymmetric) != 0 {
+	var ok bool
+	if t.Negated, t.Hypothetical, t.Symmetric, ok = splitFlags(u.byte()); !ok {
 		u.fail()
 	}
-	t.Negated = flags&flagNegated != 0
-	t.Hypothetical = flags&flagHypothetical != 0
-	t.Symmetric = flags&flagSymmetric != 0
 	t.Confidence = u.float()
 	t.Date = u.str()
 	return t
