@@ -121,7 +121,7 @@ var verbEvents = map[string]string{
 	// MOBILIZE
 	"mobilise": Mobilize, "mobilize": Mobilize, "deploy": Mobilize, "mass": Mobilize, "station": Mobilize,
 	// COERCE
-	"set fire": Coerce, "open fire": Assault, "arrest": Coerce, "detain": Coerce, "deport": Coerce, "outlaw": Coerce, "curfew": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
+	"set fire": Coerce, "open fire": Assault, "exchange fire": Fight, "arrest": Coerce, "detain": Coerce, "deport": Coerce, "outlaw": Coerce, "curfew": Coerce, "seize": Coerce, "capture": Coerce, "blockade": Coerce,
 	"raid": Coerce, "jail": Coerce, "imprison": Coerce, "kidnap": Coerce, "abduct": Coerce,
 	"confiscate": Coerce, "coerce": Coerce, "force": Coerce, "crack down on": Coerce, "expropriate": Coerce,
 	"annex": Coerce, "occupy": Coerce, "hack": Coerce, "spy": Coerce, "jam": Coerce, "persecute": Coerce, "demolish": Coerce,

@@ -23,7 +23,7 @@ import (
 // again instead of keeping what older rules made of them. Change it
 // whenever the output on the same text changes (TestVersion checks the
 // sample corpus).
-const Version = "2026-12-06.23"
+const Version = "2026-12-06.24"
 
 // Options configures an Extractor.
 type Options struct {

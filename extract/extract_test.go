@@ -149,6 +149,8 @@ func TestTriples(t *testing.T) {
 		{"the pair is not the speaker", "Donald Trump greeted Vladimir Putin. Nicola Hickling said that as the pair shook hands Trump smiled.",
 			[]string{"Donald Trump greet Vladimir Putin", "Vladimir Putin shake Donald Trump"}},
 		{"a go-between is no party", "Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt.", []string{"Israel agree Hamas"}},
+		{"fire exchanged", "India and Pakistan exchanged fire along the border.",
+			[]string{"India exchange fire Pakistan", "Pakistan exchange fire India"}},
 		{"one deed told twice", "Russia launched air strikes on Ukraine, targeting Ukrainian power plants.",
 			[]string{"Russia launch Ukraine"}},
 		{"said is no relation", "Putin said Russia was ready.", nil},

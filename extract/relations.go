@@ -390,7 +390,7 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			// "Putin has fired Colonel General Alexander Lapin": a
 			// dismissal, not shooting.
 			lem = "sack"
-		case (lem == "open" || lem == "set") && o.noun == "fire":
+		case (lem == "open" || lem == "set" || lem == "exchange") && o.noun == "fire":
 			// "opened fire on protesters", "set fire to the offices".
 			lem = lem + " fire"
 		case protestVerbs[lem] && (o.noun == "strike" || nounEvents[o.noun] == Protest):
@@ -432,7 +432,8 @@ func (x *Extractor) verbRelations(c *clause, v int) []relation {
 			r.objects = append(r.objects, cond)
 			governor = Threaten
 		}
-		if len(r.objects) == 0 && len(subjects) >= 2 && o.reciprocal {
+		if len(r.objects) == 0 && len(subjects) >= 2 && (o.reciprocal || lem == "exchange fire") {
+			// ("India and Pakistan exchanged fire": each on the other.)
 			// "Russia and Ukraine continued their attacks against each
 			// other": each on each (emit skips an actor on itself).
 			r.objects = subjects
