@@ -121,18 +121,7 @@ func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) erro
 // ArticleTriples calls fn for the triples of article id in extraction
 // order; an unknown id gives no calls.
 func (s *Store) ArticleTriples(ctx context.Context, id string, fn func(news.Triple) error) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	var ts []news.Triple
-	err := s.view(func(txn *badger.Txn) (err error) {
-		ts, err = getTriples(txn, id)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return each(ctx, ts, fn)
+	return eachOfArticle(ctx, s, id, getTriples, fn)
 }
 
 // TriplesFrom calls fn for the triples whose subject is subjectID, ordered
@@ -194,18 +183,24 @@ func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) er
 // ArticleMentions calls fn for the mentions of article id in sentence
 // order; an unknown id gives no calls.
 func (s *Store) ArticleMentions(ctx context.Context, id string, fn func(news.Mention) error) error {
+	return eachOfArticle(ctx, s, id, getMentions, fn)
+}
+
+// eachOfArticle reads the records of article id with get, in one read
+// transaction, then calls fn for each outside it.
+func eachOfArticle[T any](ctx context.Context, s *Store, id string, get func(*badger.Txn, string) ([]T, error), fn func(T) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var ms []news.Mention
+	var xs []T
 	err := s.view(func(txn *badger.Txn) (err error) {
-		ms, err = getMentions(txn, id)
+		xs, err = get(txn, id)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	return each(ctx, ms, fn)
+	return each(ctx, xs, fn)
 }
 
 // Actors returns every actor, sorted by Mentions (most first), then ID. An
