@@ -128,6 +128,9 @@ func TestTxnLimitsFitBadger(t *testing.T) {
 			if _, err := s.Ingest(context.Background(), a1); err != nil { // opens the new generation
 				t.Fatal(err)
 			}
+			if err := s.readable(); err != nil { // ends the bulk load: writes go through transactions
+				t.Fatal(err)
+			}
 			return s
 		}},
 	}

@@ -31,6 +31,9 @@ func (s *Store) Check(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := s.readable(); err != nil {
+		return err
+	}
 	db := s.bdb()
 	if db == nil {
 		return fmt.Errorf("check %s: %w", s.dir, ErrClosed)

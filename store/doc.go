@@ -16,6 +16,13 @@
 // after any sequence of ingests and deletions equal those of a fresh store
 // holding the current articles.
 //
+// A writer whose generation starts empty (a new store, or a rebuild from
+// scratch) loads in bulk (bulk.go): it sorts what it writes outside badger
+// and hands it to badger's StreamWriter, which writes the final tables
+// directly, and derives the actor aggregates and the name index from the
+// sorted tallies; the first read, or Commit, ends the load. The result is
+// the store the same ingests write through transactions, key for key.
+//
 // # Queries
 //
 // Queries read through indexes, so their cost grows with the answer, not

@@ -347,6 +347,9 @@ func openWriter(ctx context.Context, dir string, opts Options) (_ *Store, err er
 		if err := s.prepare(); err != nil {
 			return nil, err
 		}
+		if err := s.beginBulk(); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -570,11 +573,18 @@ func markPublished(path string) {
 // Commit. It runs once, under writeMu.
 func (s *Store) commit() error {
 	s.settle() // a failed write is in s.failed
+	bulkErr := s.endBulk()
 	s.db.Store(nil)
 	defer s.lock.release()
 	defer s.stopReleasing()
 	if s.opts.InMemory {
 		return closeDB(s.dir, s.next)
+	}
+	if bulkErr != nil {
+		s.discard()
+		closeDB(s.dir, s.base)
+		s.base = nil
+		return fmt.Errorf("%w: nothing of this run was published", bulkErr)
 	}
 	if s.next == nil { // nothing written: nothing to publish
 		err := closeDB(s.dir, s.base)
@@ -676,12 +686,8 @@ func (s *Store) beginWrite() (*badger.Txn, error) {
 	if s.bdb() == nil {
 		return nil, fmt.Errorf("store %s: %w", s.dir, ErrClosed)
 	}
-	if !s.opts.InMemory && (s.unchecked >= spaceCheckBytes || time.Since(s.checkedAt) >= spaceCheckInterval) {
-		if err := s.checkSpace(0); err != nil {
-			s.failed = err
-			return nil, err
-		}
-		s.unchecked, s.checkedAt = 0, time.Now()
+	if err := s.checkSpaceEvery(); err != nil {
+		return nil, err
 	}
 	if s.next == nil {
 		if err := s.prepare(); err != nil {
@@ -693,6 +699,20 @@ func (s *Store) beginWrite() (*badger.Txn, error) {
 		}
 	}
 	return s.next.NewTransaction(true), nil
+}
+
+// checkSpaceEvery checks the free space when enough has been written since
+// the last check, or enough time has passed; a *SpaceError stops the
+// writer. Called under writeMu.
+func (s *Store) checkSpaceEvery() error {
+	if !s.opts.InMemory && (s.unchecked >= spaceCheckBytes || time.Since(s.checkedAt) >= spaceCheckInterval) {
+		if err := s.checkSpace(0); err != nil {
+			s.failed = err
+			return err
+		}
+		s.unchecked, s.checkedAt = 0, time.Now()
+	}
+	return nil
 }
 
 // wrote counts n bytes written for the free-space checks.

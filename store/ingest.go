@@ -97,10 +97,11 @@ const maxValueBytes = 1 << 20
 // (same statuses, same stored result, same errors), but with many articles
 // in one badger transaction: the aggregate of an actor named by several of
 // them, and the counts, are written once a transaction instead of once an
-// article, and the fixed cost of a transaction is shared. An article is
-// never split between transactions, so a crash still leaves each article
-// in its old version or its new one, and an error or cancellation between
-// transactions leaves whole articles stored.
+// article, and the fixed cost of a transaction is shared. (During a bulk
+// load, bulk.go, there are no transactions; the result is the same.) An
+// article is never split between transactions, so a crash still leaves
+// each article in its old version or its new one, and an error or
+// cancellation between transactions leaves whole articles stored.
 //
 // It returns the status of exs[:len(statuses)], which are stored. On an
 // error (an invalid or too large extraction, a failed write, a cancelled
@@ -140,6 +141,24 @@ func (s *Store) IngestBatch(ctx context.Context, exs []news.Extraction) ([]Statu
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	statuses := make([]Status, 0, len(arts))
+	if b := s.bulk.Load(); b != nil {
+		if err := s.settle(); err != nil {
+			return nil, err
+		}
+		done, err := s.bulkIngest(ctx, b, arts)
+		statuses = append(statuses, done...)
+		if err != nil {
+			return statuses, err
+		}
+		if arts = arts[len(done):]; len(arts) == 0 {
+			return statuses, invalid
+		}
+		// An article loaded already comes with other content: only a
+		// transaction can replace it.
+		if err := s.endBulk(); err != nil {
+			return statuses, fmt.Errorf("ingest %q: %w", arts[0].ex.Article.ID, err)
+		}
+	}
 	// The unchanged check reads the published generation until the first
 	// write, so that a run that changes nothing copies nothing; and
 	// unchanged articles need no write transaction.
@@ -177,7 +196,9 @@ func (s *Store) IngestBatch(ctx context.Context, exs []news.Extraction) ([]Statu
 // is still to encode.
 func (s *Store) encodeChanged(arts []preparedArticle) {
 	stored := make([]bool, len(arts))
-	if db := s.bdb(); db != nil {
+	// During a bulk load the generation is empty until the load ends, and
+	// its handle may be reopened meanwhile (reopenNext): no read.
+	if db := s.bdb(); db != nil && s.bulk.Load() == nil {
 		db.View(func(txn *badger.Txn) error {
 			for i, a := range arts {
 				old, found, err := getArticle(txn, a.ex.Article.ID)
@@ -363,6 +384,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if err := s.endBulk(); err != nil {
+		return fmt.Errorf("delete article %q: %w", id, err)
+	}
 	if _, found, err := s.storedArticle(id); err != nil {
 		return fmt.Errorf("delete article %q: %w", id, err)
 	} else if !found {

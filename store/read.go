@@ -48,6 +48,9 @@ type Counts struct {
 // not stored. Callers compare it with news.ArticleKey to skip extraction of
 // articles stored already with the same content and rules.
 func (s *Store) ArticleHash(id string) (hash string, ok bool, err error) {
+	if hash, ok, loading := s.bulkHash(id); loading {
+		return hash, ok, nil // the generation started empty: the load holds it all
+	}
 	err = s.view(func(txn *badger.Txn) error {
 		rec, found, err := getArticle(txn, id)
 		hash, ok = rec.Hash, found

@@ -793,6 +793,9 @@ func TestOpenVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 			mustIngest(t, s, a1)
+			if err := s.readable(); err != nil { // end the bulk load, which would write the version
+				t.Fatal(err)
+			}
 			if err := s.bdb().Update(func(txn *badger.Txn) error {
 				return txn.Set(metaVersionKey, encodeVersion(tt.version))
 			}); err != nil {

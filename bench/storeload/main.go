@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/bench/querybench"
+	"github.com/newsgraph/newsgraph/news"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -53,6 +54,8 @@ func run() error {
 		profile  = flag.String("heap-profile", "", "write a heap profile to `FILE` once --heap-at articles are stored")
 		profAt   = flag.Int("heap-at", 0, "articles stored before the heap profile is written (default: at the end)")
 		cpu      = flag.String("cpu-profile", "", "write a CPU profile of the ingest and commit to `FILE`")
+		existing = flag.Bool("into-existing", false, "ingest into a store that already exists (one article, published first), "+
+			"so that every write goes through badger's transactions, as a daily batch does; by default the store is new and loaded in bulk")
 	)
 	flag.Parse()
 	if *cpu != "" {
@@ -79,6 +82,11 @@ func run() error {
 		path = filepath.Join(tmp, "db")
 	}
 
+	if *existing {
+		if err := seed(path); err != nil {
+			return err
+		}
+	}
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		return err
@@ -149,6 +157,25 @@ func run() error {
 		mib(peak.hwm), mib(peak.anon), mib(peak.file), mib(peak.heap), mib(peak.goMapped),
 		mib(size), float64(size)/float64(corpus.Triples))
 	return nil
+}
+
+// seed publishes a store of one article in path, so that the next writer
+// finds a store and writes through transactions.
+func seed(path string) error {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ex := news.Extraction{
+		Article: news.Article{ID: "seed", Text: "Seed meets Soil."},
+		Triples: []news.Triple{{SubjectID: "seed", Subject: "Seed", Predicate: "meet", ObjectID: "soil", Object: "Soil",
+			Sentence: "Seed meets Soil."}},
+	}
+	if _, err := st.Ingest(context.Background(), ex); err != nil {
+		return err
+	}
+	return st.Commit()
 }
 
 // usage is one sample of the process's memory, in bytes.

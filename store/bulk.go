@@ -1,0 +1,400 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+)
+
+// # The bulk load
+//
+// A writer whose generation starts empty (a new store, or Options.Fresh)
+// does not write through badger's transactions: it loads in bulk. What
+// IngestBatch would write is encoded exactly as for a transaction
+// (encodeArticle), collected and sorted by key outside badger (sorter, in
+// runs of bulkRunBytes under the generation's folder), and handed sorted
+// to badger's StreamWriter, which builds the tables of the last level
+// directly: no memtable, no write-ahead log, and no compaction, which is
+// most of what a transaction-by-transaction build of a large store costs
+// (the LSM tree is rewritten again and again as it grows, and its table
+// builders hold most of a writer's memory). The actor aggregates ('e'), the
+// name index ('f') and the counts are computed from the sorted tallies
+// ('c') as they stream past, instead of being read, updated and written
+// again with every transaction.
+//
+// The load ends (endBulk) at Commit, or earlier as soon as anything reads
+// the store (a query, Counts, an export, Check) or an article id comes a
+// second time with other content (its first version must be replaced);
+// from then on the writer writes through transactions as usual, on the
+// store the load built. ArticleHash, which a build asks for every article,
+// is answered from the load's own table of ids, since the generation
+// started empty. The result is the same store, key for key and value for
+// value, as the same IngestBatch calls write through transactions
+// (TestBulkLoadMatchesTransactions).
+//
+// Crash safety is the generation's: the runs and the tables live in the
+// unpublished generation, which a crash discards whole. Disk: the runs hold
+// about as much as the store, and the tables are written before the runs
+// are removed, so a bulk load needs about twice the store's size free
+// while it ends (checked before, with a *SpaceError).
+
+// bulkRunBytes is the size of one sorted run, the sorter's buffer: what a
+// bulk load holds in memory, besides the StreamWriter's table builders.
+const bulkRunBytes = 32 << 20
+
+// bulkBatchBytes is how much encoded data is handed to the StreamWriter at
+// a time.
+const bulkBatchBytes = 256 << 10
+
+// bulkDir is the folder of the sorted runs inside the generation.
+const bulkDir = "bulk-load"
+
+// bulkLoad is the state of a bulk load; see above. Its fields are used
+// under Store.writeMu, except hashes, which has its own lock so that
+// ArticleHash does not wait for a run being sorted.
+type bulkLoad struct {
+	dir    string
+	main   *sorter
+	counts Counts // articles, triples and mentions loaded (actors are counted at the end)
+	// The limits of one transaction with the writer's usual options (see
+	// fitsTransaction; the generation is open with bulkOptions meanwhile).
+	maxTxnCount, maxTxnSize int64
+
+	mu     sync.RWMutex
+	hashes map[string]string // article id → hash of the version loaded
+}
+
+// beginBulk starts a bulk load into the writer's new, empty generation,
+// reopening it with bulkOptions.
+func (s *Store) beginBulk() error {
+	path := filepath.Join(s.dir, s.nextName)
+	dir := filepath.Join(path, bulkDir)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("store %s: %w", s.dir, err)
+	}
+	b := &bulkLoad{dir: dir, main: newSorter(dir, "run", s.runBytes), hashes: map[string]string{},
+		maxTxnCount: s.next.MaxBatchCount(), maxTxnSize: s.next.MaxBatchSize()}
+	if err := s.reopenNext(bulkOptions(badgerOptions(path, s.opts))); err != nil {
+		return err
+	}
+	s.bulk.Store(b)
+	return nil
+}
+
+// bulkOptions are the badger options of a generation being loaded in bulk:
+// the usual ones (badgerOptions) with a small memtable and small caches.
+// The StreamWriter writes no memtable and reads no block, and the memory
+// is better left to its table builders: a builder holds its table twice,
+// as written and compressed, in buffers that badger pools, about 100 MB
+// for 2 MiB tables, and when they and the rest pass the soft memory
+// limit `newsgraph build` sets, the collector runs without pause. Measured
+// with bench/storeload --articles 100000 at the 128 MiB limit: see
+// bench/results.md.
+func bulkOptions(o badger.Options) badger.Options {
+	return o.WithMemTableSize(1 << 20).WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20)
+}
+
+// reopenNext closes the writer's generation and opens it again with o;
+// reads and writes then go to the new handle. Called when nothing else
+// uses the handle: while the generation is new and empty, or under
+// writeMu at the end of a bulk load, which reads wait for (readable).
+func (s *Store) reopenNext(o badger.Options) error {
+	if err := s.next.Close(); err != nil {
+		s.next = nil
+		return fmt.Errorf("store %s: close %s: %w", s.dir, s.nextName, flatError{err})
+	}
+	db, err := openBadger(o)
+	if err != nil {
+		s.next = nil
+		return fmt.Errorf("store %s: open %s: %w", s.dir, s.nextName, flatError{err})
+	}
+	s.next = db
+	s.db.Store(db)
+	return nil
+}
+
+// bulkHash returns what ArticleHash answers during a bulk load; loading is
+// false when no load is going on.
+func (s *Store) bulkHash(id string) (hash string, ok, loading bool) {
+	b := s.bulk.Load()
+	if b == nil {
+		return "", false, false
+	}
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if b.hashes == nil {
+		return "", false, false // ending: the store answers once it has ended
+	}
+	hash, ok = b.hashes[id]
+	return hash, ok, true
+}
+
+// bulkIngest loads arts from the front while it can, and returns their
+// statuses: it stops before an article loaded already with another hash
+// (which only a transaction can replace). Called under writeMu.
+func (s *Store) bulkIngest(ctx context.Context, b *bulkLoad, arts []preparedArticle) ([]Status, error) {
+	statuses := make([]Status, 0, len(arts))
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return statuses, err
+		}
+		id := a.ex.Article.ID
+		b.mu.RLock()
+		old, found := b.hashes[id]
+		b.mu.RUnlock()
+		if found {
+			if old != a.hash {
+				return statuses, nil
+			}
+			statuses = append(statuses, Unchanged)
+			continue
+		}
+		a.encode()
+		if err := s.fitsTransaction(a); err != nil {
+			return statuses, fmt.Errorf("ingest %q: %w", id, err)
+		}
+		if err := s.checkSpaceEvery(); err != nil {
+			return statuses, fmt.Errorf("ingest %q: %w", id, err)
+		}
+		size := 0
+		for _, e := range a.writes {
+			if err := b.main.add(e.k, e.v); err != nil {
+				err = s.writeError("sort", err)
+				s.failed = err
+				return statuses, fmt.Errorf("ingest %q: %w", id, err)
+			}
+			size += len(e.k) + len(e.v)
+		}
+		s.wrote(size)
+		b.mu.Lock()
+		b.hashes[id] = a.hash
+		b.mu.Unlock()
+		b.counts.Articles++
+		b.counts.Triples += len(a.triples)
+		b.counts.Mentions += len(a.mentions)
+		statuses = append(statuses, New)
+	}
+	return statuses, nil
+}
+
+// fitsTransaction returns ErrTooLarge for an article whose writes one
+// badger transaction could not hold, as ingest through a transaction
+// would: a bulk load takes any size, but the article could then not be
+// replaced or deleted later.
+func (s *Store) fitsTransaction(a preparedArticle) error {
+	threshold := int64(s.next.Opts().ValueThreshold)
+	var size, count int64
+	for _, e := range a.writes {
+		if len(e.v) > maxValueBytes {
+			return ErrTooLarge
+		}
+		v := int64(len(e.v))
+		if v >= threshold {
+			v = 12 // a value pointer
+		}
+		size += int64(len(e.k)) + v + 2 + 10
+		count++
+	}
+	if b := s.bulk.Load(); count >= b.maxTxnCount || size >= b.maxTxnSize {
+		return ErrTooLarge
+	}
+	return nil
+}
+
+// endBulk ends the bulk load, if one is going on, writing what it
+// collected into the generation; writes then go through transactions.
+// Called under writeMu. An error stops the writer (Commit publishes
+// nothing).
+func (s *Store) endBulk() error {
+	b := s.bulk.Load()
+	if b == nil {
+		return nil
+	}
+	defer func() {
+		b.main.remove()
+		os.RemoveAll(b.dir)
+		s.bulk.Store(nil)
+	}()
+	if s.failed != nil {
+		return s.failed
+	}
+	// The ids' table is not needed any more (ArticleHash now waits for
+	// the end and reads the store), and the merge needs the memory.
+	b.mu.Lock()
+	b.hashes = nil
+	b.mu.Unlock()
+	if b.counts.Articles > 0 {
+		if err := s.checkSpace(uint64(b.main.bytes())); err != nil {
+			s.failed = err
+			return err
+		}
+		if err := s.writeBulk(b); err != nil {
+			s.failed = s.writeError("bulk load", flatError{err})
+			return s.failed
+		}
+	}
+	if err := s.reopenNext(badgerOptions(filepath.Join(s.dir, s.nextName), s.opts)); err != nil {
+		s.failed = err
+		return err
+	}
+	return nil
+}
+
+// writeBulk streams the sorted pairs of b into the generation, with the
+// aggregates, names and counts they imply.
+func (s *Store) writeBulk(b *bulkLoad) error {
+	db := s.next
+	sw := db.NewStreamWriter()
+	defer sw.Cancel()
+	if err := sw.Prepare(); err != nil {
+		return err
+	}
+	out := newStreamOut(sw)
+	names := newSorter(b.dir, "names", s.runBytes/4)
+	defer names.remove()
+	counts := b.counts
+
+	// The tallies of an actor arrive together, sorted by ('c', actor,
+	// article); their sum is its aggregate.
+	var (
+		actorEnc []byte // the current actor's encoded key component
+		actor    string
+		agg      *tally
+	)
+	endActor := func() error {
+		if agg == nil {
+			return nil
+		}
+		counts.Actors++
+		if err := out.put(actorKey(actor), agg.encode()); err != nil {
+			return err
+		}
+		for f := range nameForms(actor, agg.nameSet()) {
+			if err := names.add(nameKey(f, actor), nil); err != nil {
+				return err
+			}
+		}
+		agg = nil
+		return nil
+	}
+	err := b.main.merge(func(k, v []byte) error {
+		if k[0] == prefixContribution {
+			id, rest, err := readString(k[1:])
+			if err != nil {
+				return corrupt(k, err)
+			}
+			enc := k[:len(k)-len(rest)]
+			if !bytes.Equal(enc, actorEnc) {
+				if err := endActor(); err != nil {
+					return err
+				}
+				actorEnc, actor, agg = append(actorEnc[:0], enc...), id, newTally()
+			}
+			t, err := decodeTally(v)
+			if err != nil {
+				return corrupt(k, err)
+			}
+			if err := agg.add(t.withoutDates(), +1); err != nil {
+				return fmt.Errorf("actor %q: %w", actor, err)
+			}
+		} else if err := endActor(); err != nil {
+			return err
+		}
+		return out.put(k, v)
+	})
+	if err == nil {
+		err = endActor()
+	}
+	if err == nil {
+		err = names.merge(out.put)
+	}
+	if err == nil {
+		err = out.flush()
+	}
+	if err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return db.Update(func(txn *badger.Txn) error {
+		if err := txn.Set(metaVersionKey, encodeVersion(FormatVersion)); err != nil {
+			return err
+		}
+		return txn.Set(metaCountsKey, counts.encode())
+	})
+}
+
+// streamOut hands sorted pairs to a StreamWriter in batches, one stream
+// per key prefix: the prefixes' key ranges do not overlap, as the
+// StreamWriter requires, and a stream is closed (its last table written
+// and its builder freed) when the keys move past its prefix. Pairs under
+// the 'e' prefix come interleaved with those under 'c' (see writeBulk),
+// each prefix in key order.
+type streamOut struct {
+	sw     *badger.StreamWriter
+	buf    *z.Buffer
+	open   map[uint32]bool
+	closed map[uint32]bool
+	kv     pb.KV
+}
+
+func newStreamOut(sw *badger.StreamWriter) *streamOut {
+	return &streamOut{sw: sw, buf: z.NewBuffer(bulkBatchBytes+(1<<20), "newsgraph.bulk"),
+		open: map[uint32]bool{}, closed: map[uint32]bool{}}
+}
+
+// put adds one pair. Its prefix's stream stays open; every other open
+// stream but 'e' while 'c' is written is closed.
+func (o *streamOut) put(k, v []byte) error {
+	id := uint32(k[0])
+	if o.closed[id] {
+		return fmt.Errorf("bulk load: key %q after its prefix was closed", k)
+	}
+	if !o.open[id] {
+		for other := range o.open {
+			if !(other == prefixActor && id == prefixContribution) &&
+				!(other == prefixContribution && id == prefixActor) {
+				o.done(other)
+			}
+		}
+		o.open[id] = true
+	}
+	o.kv = pb.KV{Key: k, Value: v, Version: 1, StreamId: id}
+	badger.KVToBuffer(&o.kv, o.buf)
+	if o.buf.LenNoPadding() >= bulkBatchBytes {
+		return o.write()
+	}
+	return nil
+}
+
+// done queues the end of stream id.
+func (o *streamOut) done(id uint32) {
+	o.kv = pb.KV{StreamId: id, StreamDone: true}
+	badger.KVToBuffer(&o.kv, o.buf)
+	delete(o.open, id)
+	o.closed[id] = true
+}
+
+// write hands the batch to the StreamWriter.
+func (o *streamOut) write() error {
+	err := o.sw.Write(o.buf)
+	o.buf.Reset()
+	return err
+}
+
+// flush closes every stream and writes what is left.
+func (o *streamOut) flush() error {
+	for id := range o.open {
+		o.done(id)
+	}
+	defer o.buf.Release()
+	return o.write()
+}

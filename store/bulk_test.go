@@ -1,0 +1,278 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/newsgraph/newsgraph/news"
+)
+
+// TestSorter sorts pairs through several runs and the buffer, keys sharing
+// long prefixes included, and refuses a key given twice.
+func TestSorter(t *testing.T) {
+	for _, limit := range []int{64, 1 << 10, 1 << 20} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			s := newSorter(t.TempDir(), "run", limit)
+			defer s.remove()
+			rng := rand.New(rand.NewPCG(1, uint64(limit)))
+			want := map[string]string{}
+			for len(want) < 2000 {
+				k := fmt.Sprintf("%s%d", strings.Repeat("k", rng.IntN(12)), rng.IntN(1_000_000))
+				if _, ok := want[k]; ok {
+					continue
+				}
+				v := strings.Repeat("v", rng.IntN(40))
+				want[k] = v
+				if err := s.add([]byte(k), []byte(v)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if limit < 1<<20 && len(s.runs) < 2 {
+				t.Errorf("%d runs, want several", len(s.runs))
+			}
+			var keys []string
+			err := s.merge(func(k, v []byte) error {
+				if want[string(k)] != string(v) {
+					t.Errorf("key %q: value %q, want %q", k, v, want[string(k)])
+				}
+				keys = append(keys, string(k))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(keys) != len(want) || !slices.IsSorted(keys) {
+				t.Errorf("merge gave %d keys (sorted: %v), want %d sorted", len(keys), slices.IsSorted(keys), len(want))
+			}
+		})
+	}
+	t.Run("key twice", func(t *testing.T) {
+		s := newSorter(t.TempDir(), "run", 16)
+		defer s.remove()
+		for _, k := range []string{"b", "a", "c", "a"} {
+			if err := s.add([]byte(k), []byte("value")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.merge(func(k, v []byte) error { return nil }); err == nil || !strings.Contains(err.Error(), "twice") {
+			t.Errorf("merge = %v, want a key given twice", err)
+		}
+	})
+}
+
+// randomArticles returns n generated extractions: actors with several
+// surface forms, dated and undated articles, and quotes.
+func randomArticles(n int, seed uint64) []news.Extraction {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	people := []string{"Vladimir Putin", "Donald Trump", "Joe Biden", "Volodymyr Zelensky", "Emmanuel Macron",
+		"Olaf Scholz", "Xi Jinping", "Recep Erdogan", "Keir Starmer", "Ursula von der Leyen"}
+	actors := append(slices.Clone(people), "Russia", "Ukraine", "United States", "Kremlin", "NATO", "European Union")
+	verbs := []string{"meet", "threaten", "criticize", "praise", "call", "sanction", "accuse"}
+	out := make([]news.Extraction, n)
+	for i := range out {
+		date := ""
+		if rng.IntN(5) > 0 {
+			date = fmt.Sprintf("2024-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
+		}
+		facts := make([]fact, 1+rng.IntN(12))
+		for j := range facts {
+			s, o := actors[rng.IntN(len(actors))], actors[rng.IntN(len(actors))]
+			f := fact{S: s, V: verbs[rng.IntN(len(verbs))], O: o}
+			if rng.IntN(3) == 0 && strings.Contains(s, " ") {
+				f.SText = s[strings.LastIndex(s, " ")+1:]
+			}
+			facts[j] = f
+		}
+		ex := article(fmt.Sprintf("art-%04d", rng.IntN(100*n)*100+i), date, facts...)
+		for q := range rng.IntN(3) {
+			ex.Quotes = append(ex.Quotes, said(people[rng.IntN(len(people))], fmt.Sprintf("remark %d", q), q, date))
+		}
+		out[i] = ex
+	}
+	return out
+}
+
+// dump returns every key and value of the store published in dir, in key
+// order.
+func dump(t *testing.T, dir string) []string {
+	t.Helper()
+	s, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out []string
+	err = s.bdb().View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%q = %x", it.Item().Key(), v))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBulkLoadMatchesTransactions: a new store loaded in bulk holds exactly
+// the keys and values that the same ingests write through transactions,
+// whether the load runs to Commit, ends midway because something reads,
+// or ends because an article comes again with other content; and the
+// statuses are the same.
+func TestBulkLoadMatchesTransactions(t *testing.T) {
+	ctx := context.Background()
+	exs := randomArticles(300, 1)
+	again := exs[10]                   // the same content: Unchanged
+	changed := randomArticles(1, 2)[0] // other content under exs[20]'s id
+	changed.Article.ID = exs[20].Article.ID
+	for i := range changed.Triples {
+		changed.Triples[i].Doc = changed.Article.ID
+	}
+	for i := range changed.Mentions {
+		changed.Mentions[i].Doc = changed.Article.ID
+	}
+	batches := [][]news.Extraction{exs[:100], exs[100:200], {again}, exs[200:250], {changed}, exs[250:]}
+
+	load := func(t *testing.T, bulk bool, readAfter int) ([]Status, []string) {
+		dir := t.TempDir()
+		s, err := Open(dir, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		s.runBytes = 4 << 10 // several runs
+		if s.bulk.Load() == nil {
+			t.Fatal("a new store does not load in bulk")
+		}
+		if !bulk {
+			if err := s.readable(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var statuses []Status
+		for i, b := range batches {
+			if i == readAfter {
+				if _, err := s.Counts(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			st, err := s.IngestBatch(ctx, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			statuses = append(statuses, st...)
+		}
+		if err := s.Check(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, s.nextName, bulkDir)); !os.IsNotExist(err) {
+			t.Errorf("the runs' folder is left: %v", err)
+		}
+		return statuses, dump(t, dir)
+	}
+	wantStatuses, want := load(t, false, -1)
+	for _, readAfter := range []int{-1, 1, 3} {
+		t.Run(fmt.Sprintf("read after batch %d", readAfter), func(t *testing.T) {
+			statuses, got := load(t, true, readAfter)
+			if !slices.Equal(statuses, wantStatuses) {
+				t.Errorf("statuses %v, want %v", statuses, wantStatuses)
+			}
+			if !slices.Equal(got, want) {
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Fatalf("%d keys, want %d; first difference at %d:\n got %s\nwant %s", len(got), len(want), i, got[i], want[i])
+					}
+				}
+				t.Fatalf("%d keys, want %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+// TestBulkLoadAnswers: during a bulk load ArticleHash answers from what was
+// loaded, and Close without Commit leaves nothing behind.
+func TestBulkLoadAnswers(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exs := randomArticles(20, 3)
+	if _, err := s.IngestBatch(ctx, exs); err != nil {
+		t.Fatal(err)
+	}
+	if s.bulk.Load() == nil {
+		t.Fatal("no bulk load")
+	}
+	hash, ok, err := s.ArticleHash(exs[3].Article.ID)
+	if err != nil || !ok || hash != exs[3].Key() {
+		t.Errorf("ArticleHash = %q, %v, %v; want %q", hash, ok, err, exs[3].Key())
+	}
+	if _, ok, _ := s.ArticleHash("unknown"); ok {
+		t.Error("ArticleHash(unknown) found")
+	}
+	if s.bulk.Load() == nil {
+		t.Error("ArticleHash ended the bulk load")
+	}
+	gen := filepath.Join(dir, s.nextName)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(gen); !os.IsNotExist(err) {
+		t.Errorf("Close left %s: %v", gen, err)
+	}
+	if _, err := Open(dir, Options{ReadOnly: true}); err == nil {
+		t.Error("a store was published")
+	}
+}
+
+// TestBulkLoadTooLarge: an article one transaction could not hold is
+// refused in a bulk load too, and the articles before it are kept.
+func TestBulkLoadTooLarge(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var facts []fact
+	for i := range 8000 {
+		facts = append(facts, fact{S: "Vladimir Putin", V: "meet", O: fmt.Sprintf("Leader %d", i)})
+	}
+	exs := []news.Extraction{randomArticles(1, 4)[0], article("huge", "2024-01-01", facts...)}
+	st, err := s.IngestBatch(ctx, exs)
+	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("huge")) || len(st) != 1 {
+		t.Fatalf("IngestBatch = %v, %v; want one stored and an error naming huge", st, err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
+		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
+	}
+}

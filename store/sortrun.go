@@ -1,0 +1,281 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+)
+
+// sorter sorts key–value pairs too many to hold in memory: pairs are
+// collected in a buffer, and each time it fills the buffer is sorted by key
+// and written to a file (a run); merge then reads the runs and what is
+// still in the buffer together, in key order. The bulk load (bulk.go) uses
+// it to hand badger's StreamWriter its keys sorted.
+//
+// Runs are temporary files in dir, named name-N; they are not synced: a
+// crash loses the unpublished generation they belong to anyway.
+type sorter struct {
+	dir, name string
+	limit     int // buffer bytes that make a run
+
+	buf  []byte    // records: key then value
+	recs []sortRec // one per pair in buf
+	runs []string  // paths of the runs written
+	// spilled counts the bytes written to runs, for the free-space check.
+	spilled int64
+}
+
+// sortRec locates one pair in sorter.buf. head holds the key's first eight
+// bytes (zero-padded), so that most comparisons of a sort need no memory
+// access beyond the record itself.
+type sortRec struct {
+	head       uint64
+	off        uint32
+	klen, vlen uint32
+}
+
+// newSorter returns a sorter writing its runs in dir as name-N once limit
+// bytes of pairs are buffered.
+func newSorter(dir, name string, limit int) *sorter {
+	return &sorter{dir: dir, name: name, limit: limit}
+}
+
+// add copies a pair into the sorter. Keys must be unique: merge reports a
+// key given twice as an error.
+func (s *sorter) add(k, v []byte) error {
+	if len(s.buf)+len(k)+len(v) > s.limit && len(s.recs) > 0 {
+		if err := s.spill(); err != nil {
+			return err
+		}
+	}
+	if s.buf == nil {
+		// Grown by append up to the limit, so that a sorter given little
+		// (the name index of a small store) holds little.
+		s.buf = make([]byte, 0, min(s.limit, 64<<10))
+	}
+	off := len(s.buf)
+	s.buf = append(append(s.buf, k...), v...)
+	s.recs = append(s.recs, sortRec{head: keyHead(k), off: uint32(off), klen: uint32(len(k)), vlen: uint32(len(v))})
+	return nil
+}
+
+// bytes returns the bytes of pairs added, in runs and in the buffer.
+func (s *sorter) bytes() int64 { return s.spilled + int64(len(s.buf)) }
+
+func keyHead(k []byte) uint64 {
+	var b [8]byte
+	copy(b[:], k)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+func (s *sorter) key(r sortRec) []byte   { return s.buf[r.off : r.off+r.klen] }
+func (s *sorter) value(r sortRec) []byte { return s.buf[r.off+r.klen : r.off+r.klen+r.vlen] }
+
+// sortBuffer sorts the buffered records by key.
+func (s *sorter) sortBuffer() {
+	slices.SortFunc(s.recs, func(a, b sortRec) int {
+		if a.head != b.head {
+			if a.head < b.head {
+				return -1
+			}
+			return 1
+		}
+		return bytes.Compare(s.key(a), s.key(b))
+	})
+}
+
+// spill writes the buffer, sorted, as a new run and empties it. A run is
+// a sequence of records: uvarint key length, uvarint value length, key,
+// value.
+func (s *sorter) spill() error {
+	s.sortBuffer()
+	path := filepath.Join(s.dir, s.name+"-"+strconv.Itoa(len(s.runs)))
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	s.runs = append(s.runs, path)
+	w := bufio.NewWriterSize(f, 1<<20)
+	var n [2 * binary.MaxVarintLen32]byte
+	for _, r := range s.recs {
+		m := binary.PutUvarint(n[:], uint64(r.klen))
+		m += binary.PutUvarint(n[m:], uint64(r.vlen))
+		w.Write(n[:m])
+		w.Write(s.buf[r.off : r.off+r.klen+r.vlen])
+		s.spilled += int64(m) + int64(r.klen) + int64(r.vlen)
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	s.buf, s.recs = s.buf[:0], s.recs[:0]
+	return nil
+}
+
+// merge calls fn with every pair added, in key order. The slices passed to
+// fn are valid only during the call. It reports a key added twice, and
+// stops at the first error of fn.
+//
+// When runs were written, the buffer is written as one more and freed
+// first, so that the merge holds only the runs' read buffers: it runs
+// beside the StreamWriter's table builders, which need the memory.
+func (s *sorter) merge(fn func(k, v []byte) error) error {
+	if len(s.runs) > 0 && len(s.recs) > 0 {
+		if err := s.spill(); err != nil {
+			return err
+		}
+	}
+	if len(s.runs) > 0 {
+		s.buf, s.recs = nil, nil
+	}
+	s.sortBuffer()
+	var h mergeHeap
+	defer func() {
+		for _, src := range h {
+			src.close()
+		}
+	}()
+	for _, path := range s.runs {
+		src, err := openRun(path)
+		if err != nil {
+			return err
+		}
+		h = append(h, src)
+	}
+	if len(s.recs) > 0 {
+		h = append(h, &mergeSource{mem: s})
+	}
+	live := h[:0]
+	for _, src := range h {
+		ok, err := src.next()
+		if err != nil {
+			src.close()
+			return err
+		}
+		if ok {
+			live = append(live, src)
+		} else {
+			src.close()
+		}
+	}
+	h = live
+	heap.Init(&h)
+	var last []byte
+	for len(h) > 0 {
+		src := h[0]
+		if last != nil && bytes.Compare(src.k, last) <= 0 {
+			return fmt.Errorf("sort %s: key %q given twice or out of order", s.name, src.k)
+		}
+		if err := fn(src.k, src.v); err != nil {
+			return err
+		}
+		last = append(last[:0], src.k...)
+		ok, err := src.next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			heap.Fix(&h, 0)
+		} else {
+			src.close()
+			heap.Pop(&h)
+		}
+	}
+	return nil
+}
+
+// remove deletes the runs.
+func (s *sorter) remove() {
+	for _, path := range s.runs {
+		os.Remove(path)
+	}
+	s.runs, s.buf, s.recs = nil, nil, nil
+}
+
+// mergeSource is one sorted input of a merge: a run file, or the sorted
+// buffer of mem. k and v are its current pair.
+type mergeSource struct {
+	f    *os.File
+	r    *bufio.Reader
+	path string
+	b    []byte // k and v of a run are slices of b
+
+	mem *sorter
+	i   int // the next record of mem
+
+	k, v []byte
+}
+
+func openRun(path string) (*mergeSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &mergeSource{f: f, r: bufio.NewReaderSize(f, 64<<10), path: path}, nil
+}
+
+// next moves to the next pair and reports whether there is one.
+func (m *mergeSource) next() (bool, error) {
+	if m.mem != nil {
+		if m.i == len(m.mem.recs) {
+			return false, nil
+		}
+		r := m.mem.recs[m.i]
+		m.i++
+		m.k, m.v = m.mem.key(r), m.mem.value(r)
+		return true, nil
+	}
+	klen, err := binary.ReadUvarint(m.r)
+	if errors.Is(err, io.EOF) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", m.path, err)
+	}
+	vlen, err := binary.ReadUvarint(m.r)
+	if err != nil || klen+vlen > 1<<31 {
+		return false, fmt.Errorf("read %s: damaged record", m.path)
+	}
+	n := int(klen + vlen)
+	if cap(m.b) < n {
+		m.b = make([]byte, n, max(n, 2*cap(m.b)))
+	}
+	m.b = m.b[:n]
+	if _, err := io.ReadFull(m.r, m.b); err != nil {
+		return false, fmt.Errorf("read %s: %w", m.path, err)
+	}
+	m.k, m.v = m.b[:klen], m.b[klen:]
+	return true, nil
+}
+
+func (m *mergeSource) close() {
+	if m.f != nil {
+		m.f.Close()
+		m.f = nil
+	}
+}
+
+// mergeHeap orders merge sources by their current key.
+type mergeHeap []*mergeSource
+
+func (h mergeHeap) Len() int           { return len(h) }
+func (h mergeHeap) Less(i, j int) bool { return bytes.Compare(h[i].k, h[j].k) < 0 }
+func (h mergeHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *mergeHeap) Push(x any)        { *h = append(*h, x.(*mergeSource)) }
+func (h *mergeHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
