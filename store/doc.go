@@ -124,7 +124,9 @@
 // spare) it stops with a *SpaceError ("store DIR: only N MiB free, below
 // the M MiB margin"): further writes and Commit are refused, Close
 // discards the new generation without letting badger flush it, and the
-// published generation is untouched.
+// published generation is untouched. A bulk load (a new store) keeps its
+// sorted runs in the new generation until its tables are written, so it
+// checks before it ends that the runs' size is free once more.
 //
 // # Damage
 //

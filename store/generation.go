@@ -573,7 +573,7 @@ func markPublished(path string) {
 // Commit. It runs once, under writeMu.
 func (s *Store) commit() error {
 	s.settle() // a failed write is in s.failed
-	bulkErr := s.endBulk()
+	bulkErr := s.finishBulk(false) // closed below
 	s.db.Store(nil)
 	defer s.lock.release()
 	defer s.stopReleasing()
