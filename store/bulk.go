@@ -3,8 +3,8 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"

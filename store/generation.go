@@ -572,7 +572,7 @@ func markPublished(path string) {
 // commit publishes the writer's generation and releases everything; see
 // Commit. It runs once, under writeMu.
 func (s *Store) commit() error {
-	s.settle() // a failed write is in s.failed
+	s.settle()                     // a failed write is in s.failed
 	bulkErr := s.finishBulk(false) // closed below
 	s.db.Store(nil)
 	defer s.lock.release()
