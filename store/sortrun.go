@@ -20,25 +20,36 @@ import (
 // still in the buffer together, in key order. The bulk load (bulk.go) uses
 // it to hand badger's StreamWriter its keys sorted.
 //
+// The buffer is a list of chunks of sortChunk bytes, allocated as needed
+// and reused after a run is written: one growing slice would hold the old
+// copy and the new one at once each time it grew, a third more memory at
+// the worst moment.
+//
 // Runs are temporary files in dir, named name-N; they are not synced: a
 // crash loses the unpublished generation they belong to anyway.
 type sorter struct {
 	dir, name string
 	limit     int // buffer bytes that make a run
 
-	buf  []byte    // records: key then value
-	recs []sortRec // one per pair in buf
-	runs []string  // paths of the runs written
+	chunks [][]byte  // the buffer: pairs, key then value, in chunks[:used]
+	used   int       // chunks in use; the last one is being filled
+	size   int       // bytes of pairs buffered
+	recs   []sortRec // one per pair buffered
+	runs   []string  // paths of the runs written
 	// spilled counts the bytes written to runs, for the free-space check.
 	spilled int64
 }
 
-// sortRec locates one pair in sorter.buf. head holds the key's first eight
-// bytes (zero-padded), so that most comparisons of a sort need no memory
-// access beyond the record itself.
+// sortChunk is the size of a chunk of the sorter's buffer; a pair larger
+// than that gets a chunk of its own size.
+const sortChunk = 1 << 20
+
+// sortRec locates one pair in the sorter's buffer. head holds the key's
+// first eight bytes (zero-padded), so that most comparisons of a sort need
+// no memory access beyond the record itself.
 type sortRec struct {
 	head       uint64
-	off        uint32
+	chunk, off uint32
 	klen, vlen uint32
 }
 
@@ -51,24 +62,34 @@ func newSorter(dir, name string, limit int) *sorter {
 // add copies a pair into the sorter. Keys must be unique: merge reports a
 // key given twice as an error.
 func (s *sorter) add(k, v []byte) error {
-	if len(s.buf)+len(k)+len(v) > s.limit && len(s.recs) > 0 {
+	n := len(k) + len(v)
+	if s.size+n > s.limit && len(s.recs) > 0 {
 		if err := s.spill(); err != nil {
 			return err
 		}
 	}
-	if s.buf == nil {
-		// Grown by append up to the limit, so that a sorter given little
-		// (the name index of a small store) holds little.
-		s.buf = make([]byte, 0, min(s.limit, 64<<10))
+	if s.used == 0 || len(s.chunks[s.used-1])+n > cap(s.chunks[s.used-1]) {
+		switch {
+		case s.used < len(s.chunks) && cap(s.chunks[s.used]) >= n:
+			s.chunks[s.used] = s.chunks[s.used][:0]
+		case s.used < len(s.chunks):
+			s.chunks[s.used] = make([]byte, 0, max(n, sortChunk))
+		default:
+			s.chunks = append(s.chunks, make([]byte, 0, max(n, sortChunk)))
+		}
+		s.used++
 	}
-	off := len(s.buf)
-	s.buf = append(append(s.buf, k...), v...)
-	s.recs = append(s.recs, sortRec{head: keyHead(k), off: uint32(off), klen: uint32(len(k)), vlen: uint32(len(v))})
+	c := &s.chunks[s.used-1]
+	off := len(*c)
+	*c = append(append(*c, k...), v...)
+	s.size += n
+	s.recs = append(s.recs, sortRec{head: keyHead(k), chunk: uint32(s.used - 1), off: uint32(off),
+		klen: uint32(len(k)), vlen: uint32(len(v))})
 	return nil
 }
 
 // bytes returns the bytes of pairs added, in runs and in the buffer.
-func (s *sorter) bytes() int64 { return s.spilled + int64(len(s.buf)) }
+func (s *sorter) bytes() int64 { return s.spilled + int64(s.size) }
 
 func keyHead(k []byte) uint64 {
 	var b [8]byte
@@ -76,8 +97,9 @@ func keyHead(k []byte) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
-func (s *sorter) key(r sortRec) []byte   { return s.buf[r.off : r.off+r.klen] }
-func (s *sorter) value(r sortRec) []byte { return s.buf[r.off+r.klen : r.off+r.klen+r.vlen] }
+func (s *sorter) pair(r sortRec) []byte  { return s.chunks[r.chunk][r.off : r.off+r.klen+r.vlen] }
+func (s *sorter) key(r sortRec) []byte   { return s.pair(r)[:r.klen] }
+func (s *sorter) value(r sortRec) []byte { return s.pair(r)[r.klen:] }
 
 // sortBuffer sorts the buffered records by key.
 func (s *sorter) sortBuffer() {
@@ -109,7 +131,7 @@ func (s *sorter) spill() error {
 		m := binary.PutUvarint(n[:], uint64(r.klen))
 		m += binary.PutUvarint(n[m:], uint64(r.vlen))
 		w.Write(n[:m])
-		w.Write(s.buf[r.off : r.off+r.klen+r.vlen])
+		w.Write(s.pair(r))
 		s.spilled += int64(m) + int64(r.klen) + int64(r.vlen)
 	}
 	err = w.Flush()
@@ -119,7 +141,7 @@ func (s *sorter) spill() error {
 	if err != nil {
 		return err
 	}
-	s.buf, s.recs = s.buf[:0], s.recs[:0]
+	s.used, s.size, s.recs = 0, 0, s.recs[:0]
 	return nil
 }
 
@@ -137,7 +159,7 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 		}
 	}
 	if len(s.runs) > 0 {
-		s.buf, s.recs = nil, nil
+		s.chunks, s.used, s.size, s.recs = nil, 0, 0, nil
 	}
 	s.sortBuffer()
 	var h mergeHeap
@@ -200,7 +222,7 @@ func (s *sorter) remove() {
 	for _, path := range s.runs {
 		os.Remove(path)
 	}
-	s.runs, s.buf, s.recs = nil, nil, nil
+	s.runs, s.chunks, s.used, s.size, s.recs = nil, nil, 0, 0, nil
 }
 
 // mergeSource is one sorted input of a merge: a run file, or the sorted
