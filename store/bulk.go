@@ -95,9 +95,10 @@ func (s *Store) beginBulk() error {
 // is better left to its table builders: a builder holds its table twice,
 // as written and compressed, in buffers that badger pools, about 100 MB
 // for 2 MiB tables, and when they and the rest pass the soft memory
-// limit `newsgraph build` sets, the collector runs without pause. Measured
-// with bench/storeload --articles 100000 at the 128 MiB limit: see
-// bench/results.md.
+// limit `newsgraph build` sets, the collector runs without pause.
+// Measured with bench/storeload --articles 100000 at the 128 MiB limit,
+// 2 MiB tables: 143-150 s with the usual options, 53-130 s over six runs
+// with these (the README's Performance section has the details).
 func bulkOptions(o badger.Options) badger.Options {
 	return o.WithMemTableSize(1 << 20).WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20)
 }
@@ -109,11 +110,13 @@ func bulkOptions(o badger.Options) badger.Options {
 func (s *Store) reopenNext(o badger.Options) error {
 	if err := s.next.Close(); err != nil {
 		s.next = nil
+		s.db.Store(nil)
 		return fmt.Errorf("store %s: close %s: %w", s.dir, s.nextName, flatError{err})
 	}
 	db, err := openBadger(o)
 	if err != nil {
 		s.next = nil
+		s.db.Store(nil)
 		return fmt.Errorf("store %s: open %s: %w", s.dir, s.nextName, flatError{err})
 	}
 	s.next = db
