@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -274,5 +275,72 @@ func TestBulkLoadTooLarge(t *testing.T) {
 	defer r.Close()
 	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
 		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
+	}
+}
+
+// TestBulkLoadInvalid: an invalid extraction in a bulk load stops the batch
+// there, with an error wrapping ErrInvalid, and keeps the articles before
+// it, as a transaction would.
+func TestBulkLoadInvalid(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	exs := randomArticles(3, 5)
+	exs[1].Article.ID = ""
+	st, err := s.IngestBatch(ctx, exs)
+	if !errors.Is(err, ErrInvalid) || len(st) != 1 || st[0] != New {
+		t.Fatalf("IngestBatch = %v, %v; want [new] and an error wrapping ErrInvalid", st, err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
+		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
+	}
+	if err := r.Check(ctx); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBulkLoadDelete: DeleteArticle during a bulk load ends it and deletes
+// from what it loaded.
+func TestBulkLoadDelete(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	exs := randomArticles(5, 6)
+	if _, err := s.IngestBatch(ctx, exs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteArticle(ctx, exs[2].Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s.bulk.Load() != nil {
+		t.Error("the bulk load goes on after a deletion")
+	}
+	if err := s.DeleteArticle(ctx, "unknown"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("DeleteArticle(unknown) = %v, want ErrNotFound", err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Counts(ctx); err != nil || c.Articles != 4 {
+		t.Errorf("Counts = %+v, %v; want 4 articles", c, err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
 	}
 }
