@@ -251,11 +251,7 @@ func TestBulkLoadAnswers(t *testing.T) {
 func TestBulkLoadTooLarge(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDisk(t, dir)
 	var facts []fact
 	for i := range 8000 {
 		facts = append(facts, fact{S: "Vladimir Putin", V: "meet", O: fmt.Sprintf("Leader %d", i)})
@@ -268,11 +264,7 @@ func TestBulkLoadTooLarge(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openDisk(t, dir, Options{ReadOnly: true})
 	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
 		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
 	}
@@ -284,11 +276,7 @@ func TestBulkLoadTooLarge(t *testing.T) {
 func TestBulkLoadInvalid(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDisk(t, dir)
 	exs := randomArticles(3, 5)
 	exs[1].Article.ID = ""
 	st, err := s.IngestBatch(ctx, exs)
@@ -298,11 +286,7 @@ func TestBulkLoadInvalid(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openDisk(t, dir, Options{ReadOnly: true})
 	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
 		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
 	}
@@ -316,11 +300,7 @@ func TestBulkLoadInvalid(t *testing.T) {
 func TestBulkLoadDelete(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openDisk(t, dir)
 	exs := randomArticles(5, 6)
 	if _, err := s.IngestBatch(ctx, exs); err != nil {
 		t.Fatal(err)
@@ -343,4 +323,20 @@ func TestBulkLoadDelete(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// openDisk opens the store in dir, a writer unless opts says otherwise,
+// closed at the end of the test.
+func openDisk(t *testing.T, dir string, opts ...Options) *Store {
+	t.Helper()
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	s, err := Open(dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
