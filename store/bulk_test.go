@@ -340,3 +340,102 @@ func openDisk(t *testing.T, dir string, opts ...Options) *Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// TestBulkLoadCounts: Counts at the end of a bulk load answers what the
+// load wrote without reopening the generation (as a build asks just
+// before it commits), and the next read or write reopens it.
+func TestBulkLoadCounts(t *testing.T) {
+	ctx := context.Background()
+	exs := randomArticles(40, 8)
+	// The counts of the same articles written through transactions.
+	ref := openDisk(t, t.TempDir())
+	if err := ref.readable(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ref.IngestBatch(ctx, exs); err != nil {
+		t.Fatal(err)
+	}
+	want, err := ref.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, then := range []string{"commit", "read", "write"} {
+		t.Run(then, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openDisk(t, dir)
+			if _, err := s.IngestBatch(ctx, exs); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.Counts(ctx); err != nil || got != want {
+				t.Fatalf("Counts = %+v, %v; want %+v", got, err, want)
+			}
+			if s.bulk.Load() != nil || !s.reopenDue.Load() {
+				t.Fatalf("after Counts: bulk load going on %v, reopen due %v; want false, true", s.bulk.Load() != nil, s.reopenDue.Load())
+			}
+			switch then {
+			case "read":
+				if _, ok, err := s.ArticleHash(exs[0].Article.ID); err != nil || !ok {
+					t.Fatalf("ArticleHash = %v, %v", ok, err)
+				}
+			case "write":
+				if err := s.DeleteArticle(ctx, exs[0].Article.ID); err != nil {
+					t.Fatal(err)
+				}
+				want.Articles-- // only checked below
+			}
+			if then != "commit" && s.reopenDue.Load() {
+				t.Errorf("a %s did not reopen the generation", then)
+			}
+			if err := s.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			r := openDisk(t, dir, Options{ReadOnly: true})
+			if err := r.Check(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := r.Counts(ctx); err != nil || got.Articles != want.Articles {
+				t.Errorf("published Counts = %+v, %v; want %d articles", got, err, want.Articles)
+			}
+			if then == "write" {
+				want.Articles++
+			}
+		})
+	}
+}
+
+// TestBulkLoadEmpty: a new store committed without a single article is a
+// valid empty store with its format version.
+func TestBulkLoadEmpty(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := openDisk(t, dir)
+	if c, err := s.Counts(ctx); err != nil || c != (Counts{}) {
+		t.Fatalf("Counts = %+v, %v; want zero", c, err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	r := openDisk(t, dir, Options{ReadOnly: true})
+	if c, err := r.Counts(ctx); err != nil || c != (Counts{}) {
+		t.Errorf("published Counts = %+v, %v; want zero", c, err)
+	}
+	if got := dump(t, dir); len(got) != 2 {
+		t.Errorf("keys %q, want the format version and the counts", got)
+	}
+}
+
+// TestTxnLimits: txnLimits gives the limits badger computes when it opens
+// a database with the writer's usual options.
+func TestTxnLimits(t *testing.T) {
+	o := badgerOptions(t.TempDir(), Options{})
+	db, err := openBadger(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	count, size := txnLimits(o)
+	if count != db.MaxBatchCount() || size != db.MaxBatchSize() {
+		t.Errorf("txnLimits = %d keys, %d bytes; badger's are %d, %d", count, size, db.MaxBatchCount(), db.MaxBatchSize())
+	}
+}

@@ -344,7 +344,7 @@ func openWriter(ctx context.Context, dir string, opts Options) (_ *Store, err er
 	if s.base == nil {
 		// A new store, or a fresh start: there is nothing to copy, so the
 		// generation is made now and published even if nothing is written.
-		if err := s.prepare(); err != nil {
+		if err := s.prepare(true); err != nil {
 			return nil, err
 		}
 		if err := s.beginBulk(); err != nil {
@@ -383,7 +383,9 @@ func removeGen(dir string, n int) bool {
 
 // prepare makes the generation a writer writes to: a copy of the published
 // generation, or an empty one when there is none (or with Options.Fresh),
-// opened for writing; reads and writes then go to it.
+// opened for writing; reads and writes then go to it. An empty generation
+// to be loaded in bulk (beginBulk) is opened with bulkOptions and left
+// without its format version, which the load's end writes.
 //
 // Tables (.sst) are immutable while they live, but badger empties a table
 // file (truncates it to 0) before it unlinks it after a compaction
@@ -391,7 +393,7 @@ func removeGen(dir string, n int) bool {
 // would let the new generation's compactions empty the published one's
 // tables: every file is copied instead, as a copy-on-write clone where the
 // file system supports it (btrfs, XFS), otherwise with copy_file_range.
-func (s *Store) prepare() error {
+func (s *Store) prepare(bulk bool) error {
 	var (
 		files []string
 		size  uint64
@@ -448,11 +450,15 @@ func (s *Store) prepare() error {
 	if err := syncDir(path); err != nil {
 		return s.writeError("sync "+name, err)
 	}
-	db, err := openBadger(badgerOptions(path, s.opts))
+	o := badgerOptions(path, s.opts)
+	if bulk {
+		o = bulkOptions(o)
+	}
+	db, err := openBadger(o)
 	if err != nil {
 		return fmt.Errorf("store %s: open the new generation %s: %w", s.dir, name, flatError{err})
 	}
-	if s.base == nil {
+	if s.base == nil && !bulk {
 		if err := s.checkVersion(db); err != nil { // initialises it
 			db.Close()
 			return err
@@ -572,8 +578,8 @@ func markPublished(path string) {
 // commit publishes the writer's generation and releases everything; see
 // Commit. It runs once, under writeMu.
 func (s *Store) commit() error {
-	s.settle()                     // a failed write is in s.failed
-	bulkErr := s.finishBulk(false) // closed below
+	s.settle()                // a failed write is in s.failed
+	bulkErr := s.finishBulk() // the handle is closed below
 	s.db.Store(nil)
 	defer s.lock.release()
 	defer s.stopReleasing()
@@ -690,7 +696,7 @@ func (s *Store) beginWrite() (*badger.Txn, error) {
 		return nil, err
 	}
 	if s.next == nil {
-		if err := s.prepare(); err != nil {
+		if err := s.prepare(false); err != nil {
 			var se *SpaceError
 			if errors.As(err, &se) {
 				s.failed = err

@@ -155,9 +155,9 @@ func (s *Store) IngestBatch(ctx context.Context, exs []news.Extraction) ([]Statu
 		}
 		// An article loaded already comes with other content: only a
 		// transaction can replace it.
-		if err := s.endBulk(); err != nil {
-			return statuses, fmt.Errorf("ingest %q: %w", arts[0].ex.Article.ID, err)
-		}
+	}
+	if err := s.endBulk(); err != nil {
+		return statuses, fmt.Errorf("ingest %q: %w", arts[0].ex.Article.ID, err)
 	}
 	// The unchanged check reads the published generation until the first
 	// write, so that a run that changes nothing copies nothing; and
@@ -197,8 +197,9 @@ func (s *Store) IngestBatch(ctx context.Context, exs []news.Extraction) ([]Statu
 func (s *Store) encodeChanged(arts []preparedArticle) {
 	stored := make([]bool, len(arts))
 	// During a bulk load the generation is empty until the load ends, and
-	// its handle may be reopened meanwhile (reopenNext): no read.
-	if db := s.bdb(); db != nil && s.bulk.Load() == nil {
+	// its handle may be reopened meanwhile (reopenNext), or after it
+	// (reopenDue): no read.
+	if db := s.bdb(); db != nil && s.bulk.Load() == nil && !s.reopenDue.Load() {
 		db.View(func(txn *badger.Txn) error {
 			for i, a := range arts {
 				old, found, err := getArticle(txn, a.ex.Article.ID)

@@ -286,14 +286,37 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		return Counts{}, err
 	}
 	var c Counts
-	err := s.view(func(txn *badger.Txn) (err error) {
+	read := func(txn *badger.Txn) (err error) {
 		c, err = getCounts(txn)
 		return err
-	})
+	}
+	var err error
+	if s.bulk.Load() != nil || s.reopenDue.Load() {
+		err = s.loadedCounts(read)
+	} else {
+		err = s.view(read)
+	}
 	if err != nil {
 		return Counts{}, fmt.Errorf("counts: %w", err)
 	}
 	return c, nil
+}
+
+// loadedCounts runs read, which reads the counts, at the end of a bulk
+// load or after it: the load ends (finishBulk) but the generation is not
+// reopened for one key (endBulk), which a build asks for just before it
+// commits. It holds writeMu, so that nothing reopens the handle meanwhile.
+func (s *Store) loadedCounts(read func(txn *badger.Txn) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if err := s.finishBulk(); err != nil {
+		return err
+	}
+	db := s.bdb()
+	if db == nil {
+		return fmt.Errorf("store %s: %w", s.dir, ErrClosed)
+	}
+	return db.View(read)
 }
 
 // scan runs fn over the keys with prefix p in one read transaction,

@@ -194,6 +194,9 @@ type Store struct {
 	// bulk is the bulk load going on (bulk.go), or nil: a writer whose
 	// generation started empty loads in bulk until something reads.
 	bulk atomic.Pointer[bulkLoad]
+	// reopenDue is set when a bulk load has ended and left the generation
+	// open with bulkOptions (see endBulk).
+	reopenDue atomic.Bool
 	// runBytes is the size of a bulk load's sorted runs: bulkRunBytes,
 	// smaller in tests so that they write several.
 	runBytes int
@@ -294,9 +297,10 @@ func (s *Store) view(fn func(txn *badger.Txn) error) error {
 }
 
 // readable ends a bulk load, if one is going on, so that reads see what
-// it loaded. It must not be called under writeMu.
+// it loaded, through a handle opened with the usual options (endBulk).
+// It must not be called under writeMu.
 func (s *Store) readable() error {
-	if s.bulk.Load() == nil {
+	if s.bulk.Load() == nil && !s.reopenDue.Load() {
 		return nil
 	}
 	s.writeMu.Lock()
