@@ -20,9 +20,11 @@ import (
 // TestSorter sorts pairs through several runs and the buffer, keys sharing
 // long prefixes included, and refuses a key given twice.
 func TestSorter(t *testing.T) {
-	for _, limit := range []int{64, 1 << 10, 1 << 20} {
-		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+	for _, tt := range []struct{ limit, segment int }{{64, 1 << 14}, {1 << 10, 1 << 14}, {1 << 20, 1 << 14}, {1 << 20, 100}, {4 << 10, 7}} {
+		limit := tt.limit
+		t.Run(fmt.Sprint(limit, "/", tt.segment), func(t *testing.T) {
 			s := newSorter(t.TempDir(), "run", limit)
+			s.segment = tt.segment
 			defer s.remove()
 			rng := rand.New(rand.NewPCG(1, uint64(limit)))
 			want := map[string]string{}
@@ -39,6 +41,9 @@ func TestSorter(t *testing.T) {
 			}
 			if limit < 1<<20 && len(s.runs) < 2 {
 				t.Errorf("%d runs, want several", len(s.runs))
+			}
+			if tt.segment < 1000 && len(s.segs) < 2 {
+				t.Errorf("%d sorted segments in the buffer, want several", len(s.segs))
 			}
 			var keys []string
 			err := s.merge(func(k, v []byte) error {
@@ -58,6 +63,7 @@ func TestSorter(t *testing.T) {
 	}
 	t.Run("key twice", func(t *testing.T) {
 		s := newSorter(t.TempDir(), "run", 16)
+		s.segment = 2
 		defer s.remove()
 		for _, k := range []string{"b", "a", "c", "a"} {
 			if err := s.add([]byte(k), []byte("value")); err != nil {

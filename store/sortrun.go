@@ -35,10 +35,21 @@ type sorter struct {
 	used   int       // chunks in use; the last one is being filled
 	size   int       // bytes of pairs buffered
 	recs   []sortRec // one per pair buffered
+	// segs are the ends of the sorted segments at the front of recs: the
+	// buffer is sorted sortSegment records at a time as it fills, so that
+	// its last sort, which nothing overlaps (the end of a bulk load),
+	// sorts one segment, and a k-way merge of the segments does the rest.
+	segs    []int
+	segment int // sortSegment; smaller in tests
 	runs   []string  // paths of the runs written
 	// spilled counts the bytes written to runs, for the free-space check.
 	spilled int64
 }
+
+// sortSegment is how many records of the buffer are sorted at a time (see
+// sorter.segs): the merge of n records then takes about log2(n /
+// sortSegment) comparisons each.
+const sortSegment = 1 << 14
 
 // sortChunk is the size of a chunk of the sorter's buffer; a pair larger
 // than that gets a chunk of its own size.
@@ -56,7 +67,7 @@ type sortRec struct {
 // newSorter returns a sorter writing its runs in dir as name-N once limit
 // bytes of pairs are buffered.
 func newSorter(dir, name string, limit int) *sorter {
-	return &sorter{dir: dir, name: name, limit: limit}
+	return &sorter{dir: dir, name: name, limit: limit, segment: sortSegment}
 }
 
 // add copies a pair into the sorter. Keys must be unique: merge reports a
@@ -85,7 +96,40 @@ func (s *sorter) add(k, v []byte) error {
 	s.size += n
 	s.recs = append(s.recs, sortRec{head: keyHead(k), chunk: uint32(s.used - 1), off: uint32(off),
 		klen: uint32(len(k)), vlen: uint32(len(v))})
+	if len(s.recs)-s.sortedRecs() >= s.segment {
+		s.sortTail()
+	}
 	return nil
+}
+
+// sortedRecs returns how many records at the front of the buffer are in
+// sorted segments.
+func (s *sorter) sortedRecs() int {
+	if len(s.segs) == 0 {
+		return 0
+	}
+	return s.segs[len(s.segs)-1]
+}
+
+// sortTail sorts the records after the sorted segments into one more.
+func (s *sorter) sortTail() {
+	from := s.sortedRecs()
+	if from == len(s.recs) {
+		return
+	}
+	slices.SortFunc(s.recs[from:], s.compare)
+	s.segs = append(s.segs, len(s.recs))
+}
+
+// compare orders two records by key.
+func (s *sorter) compare(a, b sortRec) int {
+	if a.head != b.head {
+		if a.head < b.head {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(s.key(a), s.key(b))
 }
 
 // bytes returns the bytes of pairs added, in runs and in the buffer.
@@ -101,24 +145,23 @@ func (s *sorter) pair(r sortRec) []byte  { return s.chunks[r.chunk][r.off : r.of
 func (s *sorter) key(r sortRec) []byte   { return s.pair(r)[:r.klen] }
 func (s *sorter) value(r sortRec) []byte { return s.pair(r)[r.klen:] }
 
-// sortBuffer sorts the buffered records by key.
-func (s *sorter) sortBuffer() {
-	slices.SortFunc(s.recs, func(a, b sortRec) int {
-		if a.head != b.head {
-			if a.head < b.head {
-				return -1
-			}
-			return 1
-		}
-		return bytes.Compare(s.key(a), s.key(b))
-	})
+// segments returns a merge source for each sorted segment of the buffer,
+// after sorting its tail.
+func (s *sorter) segments() []*mergeSource {
+	s.sortTail()
+	srcs := make([]*mergeSource, len(s.segs))
+	from := 0
+	for i, end := range s.segs {
+		srcs[i] = &mergeSource{mem: s, i: from, end: end}
+		from = end
+	}
+	return srcs
 }
 
 // spill writes the buffer, sorted, as a new run and empties it. A run is
 // a sequence of records: uvarint key length, uvarint value length, key,
 // value.
 func (s *sorter) spill() error {
-	s.sortBuffer()
 	path := filepath.Join(s.dir, s.name+"-"+strconv.Itoa(len(s.runs)))
 	f, err := os.Create(path)
 	if err != nil {
@@ -127,21 +170,25 @@ func (s *sorter) spill() error {
 	s.runs = append(s.runs, path)
 	w := bufio.NewWriterSize(f, 1<<20)
 	var n [2 * binary.MaxVarintLen32]byte
-	for _, r := range s.recs {
-		m := binary.PutUvarint(n[:], uint64(r.klen))
-		m += binary.PutUvarint(n[m:], uint64(r.vlen))
+	err = mergeSources(s.name, s.segments(), func(k, v []byte) error {
+		m := binary.PutUvarint(n[:], uint64(len(k)))
+		m += binary.PutUvarint(n[m:], uint64(len(v)))
 		w.Write(n[:m])
-		w.Write(s.pair(r))
-		s.spilled += int64(m) + int64(r.klen) + int64(r.vlen)
+		w.Write(k)
+		w.Write(v)
+		s.spilled += int64(m) + int64(len(k)) + int64(len(v))
+		return nil
+	})
+	if err == nil {
+		err = w.Flush()
 	}
-	err = w.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	s.used, s.size, s.recs = 0, 0, s.recs[:0]
+	s.used, s.size, s.recs, s.segs = 0, 0, s.recs[:0], s.segs[:0]
 	return nil
 }
 
@@ -159,25 +206,32 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 		}
 	}
 	if len(s.runs) > 0 {
-		s.chunks, s.used, s.size, s.recs = nil, 0, 0, nil
+		s.chunks, s.used, s.size, s.recs, s.segs = nil, 0, 0, nil, nil
 	}
-	s.sortBuffer()
-	var h mergeHeap
+	srcs := s.segments()
+	for _, path := range s.runs {
+		src, err := openRun(path)
+		if err != nil {
+			for _, src := range srcs {
+				src.close()
+			}
+			return err
+		}
+		srcs = append(srcs, src)
+	}
+	return mergeSources(s.name, srcs, fn)
+}
+
+// mergeSources calls fn with the pairs of srcs, each sorted, in key order,
+// and closes them. It reports a key found twice, and stops at the first
+// error of fn.
+func mergeSources(name string, srcs []*mergeSource, fn func(k, v []byte) error) error {
+	h := mergeHeap(srcs)
 	defer func() {
 		for _, src := range h {
 			src.close()
 		}
 	}()
-	for _, path := range s.runs {
-		src, err := openRun(path)
-		if err != nil {
-			return err
-		}
-		h = append(h, src)
-	}
-	if len(s.recs) > 0 {
-		h = append(h, &mergeSource{mem: s})
-	}
 	live := h[:0]
 	for _, src := range h {
 		ok, err := src.next()
@@ -197,7 +251,7 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 	for len(h) > 0 {
 		src := h[0]
 		if last != nil && bytes.Compare(src.k, last) <= 0 {
-			return fmt.Errorf("sort %s: key %q given twice or out of order", s.name, src.k)
+			return fmt.Errorf("sort %s: key %q given twice or out of order", name, src.k)
 		}
 		if err := fn(src.k, src.v); err != nil {
 			return err
@@ -222,7 +276,7 @@ func (s *sorter) remove() {
 	for _, path := range s.runs {
 		os.Remove(path)
 	}
-	s.runs, s.chunks, s.used, s.size, s.recs = nil, nil, 0, 0, nil
+	s.runs, s.chunks, s.used, s.size, s.recs, s.segs = nil, nil, 0, 0, nil, nil
 }
 
 // mergeSource is one sorted input of a merge: a run file, or the sorted
@@ -233,8 +287,8 @@ type mergeSource struct {
 	path string
 	b    []byte // k and v of a run are slices of b
 
-	mem *sorter
-	i   int // the next record of mem
+	mem    *sorter
+	i, end int // the next record of mem, and the end of its segment
 
 	k, v []byte
 }
@@ -250,7 +304,7 @@ func openRun(path string) (*mergeSource, error) {
 // next moves to the next pair and reports whether there is one.
 func (m *mergeSource) next() (bool, error) {
 	if m.mem != nil {
-		if m.i == len(m.mem.recs) {
+		if m.i == m.end {
 			return false, nil
 		}
 		r := m.mem.recs[m.i]
