@@ -40,8 +40,8 @@ type sorter struct {
 	// its last sort, which nothing overlaps (the end of a bulk load),
 	// sorts one segment, and a k-way merge of the segments does the rest.
 	segs    []int
-	segment int // sortSegment; smaller in tests
-	runs   []string  // paths of the runs written
+	segment int      // sortSegment; smaller in tests
+	runs    []string // paths of the runs written
 	// spilled counts the bytes written to runs, for the free-space check.
 	spilled int64
 }
