@@ -308,11 +308,14 @@ func (s *Store) writeBulk(b *bulkLoad) error {
 	counts := b.counts
 
 	// The tallies of an actor arrive together, sorted by ('c', actor,
-	// article); their sum is its aggregate.
+	// article); their sum is its aggregate. Each is decoded into scratch,
+	// with its strings from names.
 	var (
 		actorEnc []byte // the current actor's encoded key component
 		actor    string
 		agg      *tally
+		scratch  = newTally()
+		names    = interner{}
 	)
 	endActor := func() error {
 		if agg == nil {
@@ -362,12 +365,16 @@ func (s *Store) writeBulk(b *bulkLoad) error {
 					return err
 				}
 				actorEnc, actor, agg = append(actorEnc[:0], enc...), id, newTally()
+				clear(names) // an actor's names recur in its tallies, others' seldom
 			}
-			t, err := decodeTally(v)
-			if err != nil {
+			if err := decodeTallyInto(scratch, v, names); err != nil {
 				return corrupt(k, err)
 			}
-			if err := agg.add(t.withoutDates(), +1); err != nil {
+			dates := scratch.Dates
+			scratch.Dates = nil // aggregates count no dates
+			err = agg.add(scratch, +1)
+			scratch.Dates = dates
+			if err != nil {
 				return fmt.Errorf("actor %q: %w", actor, err)
 			}
 		case k[0] > prefixMeta && !derivedDone:
