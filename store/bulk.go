@@ -31,11 +31,12 @@ import (
 // ('c') as they stream past, instead of being read, updated and written
 // again with every transaction.
 //
-// The load ends (endBulk) at Commit, or earlier as soon as anything reads
-// the store (a query, Counts, an export, Check) or an article id comes a
-// second time with other content (its first version must be replaced);
-// from then on the writer writes through transactions as usual, on the
-// store the load built. ArticleHash, which a build asks for every article,
+// The load ends (finishBulk) at Commit, or earlier as soon as anything
+// reads the store (a query, Counts, an export, Check) or an article id
+// comes a second time with other content (its first version must be
+// replaced); from then on the writer writes through transactions as usual,
+// on the store the load built, reopened with the usual options (endBulk)
+// unless only Counts or Commit came. ArticleHash, which a build asks for every article,
 // is answered from the load's own table of ids, since the generation
 // started empty. The result is the same store, key for key and value for
 // value, as the same IngestBatch calls write through transactions
