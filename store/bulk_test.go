@@ -267,12 +267,8 @@ func TestBulkLoadTooLarge(t *testing.T) {
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("huge")) || len(st) != 1 {
 		t.Fatalf("IngestBatch = %v, %v; want one stored and an error naming huge", st, err)
 	}
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	r := openDisk(t, dir, Options{ReadOnly: true})
-	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
-		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
+	if c := commitCounts(t, s, dir); c.Articles != 1 {
+		t.Errorf("Counts = %+v, want 1 article", c)
 	}
 }
 
@@ -289,14 +285,10 @@ func TestBulkLoadInvalid(t *testing.T) {
 	if !errors.Is(err, ErrInvalid) || len(st) != 1 || st[0] != New {
 		t.Fatalf("IngestBatch = %v, %v; want [new] and an error wrapping ErrInvalid", st, err)
 	}
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
+	if c := commitCounts(t, s, dir); c.Articles != 1 {
+		t.Errorf("Counts = %+v, want 1 article", c)
 	}
-	r := openDisk(t, dir, Options{ReadOnly: true})
-	if c, err := r.Counts(ctx); err != nil || c.Articles != 1 {
-		t.Errorf("Counts = %+v, %v; want 1 article", c, err)
-	}
-	if err := r.Check(ctx); err != nil {
+	if err := openDisk(t, dir, Options{ReadOnly: true}).Check(ctx); err != nil {
 		t.Error(err)
 	}
 }
@@ -329,6 +321,20 @@ func TestBulkLoadDelete(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// commitCounts commits s and returns the counts of the store it published
+// in dir.
+func commitCounts(t *testing.T, s *Store, dir string) Counts {
+	t.Helper()
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := openDisk(t, dir, Options{ReadOnly: true}).Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // openDisk opens the store in dir, a writer unless opts says otherwise,
@@ -419,12 +425,8 @@ func TestBulkLoadEmpty(t *testing.T) {
 	if c, err := s.Counts(ctx); err != nil || c != (Counts{}) {
 		t.Fatalf("Counts = %+v, %v; want zero", c, err)
 	}
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	r := openDisk(t, dir, Options{ReadOnly: true})
-	if c, err := r.Counts(ctx); err != nil || c != (Counts{}) {
-		t.Errorf("published Counts = %+v, %v; want zero", c, err)
+	if c := commitCounts(t, s, dir); c != (Counts{}) {
+		t.Errorf("published Counts = %+v, want zero", c)
 	}
 	if got := dump(t, dir); len(got) != 2 {
 		t.Errorf("keys %q, want the format version and the counts", got)

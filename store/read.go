@@ -312,11 +312,7 @@ func (s *Store) loadedCounts(read func(txn *badger.Txn) error) error {
 	if err := s.finishBulk(); err != nil {
 		return err
 	}
-	db := s.bdb()
-	if db == nil {
-		return fmt.Errorf("store %s: %w", s.dir, ErrClosed)
-	}
-	return db.View(read)
+	return s.viewAsIs(read)
 }
 
 // scan runs fn over the keys with prefix p in one read transaction,

@@ -284,11 +284,18 @@ func openMemory(dir string, opts Options) (*Store, error) {
 // store is closed.
 func (s *Store) bdb() *badger.DB { return s.db.Load() }
 
-// view runs fn in a read transaction of the database reads go through.
+// view runs fn in a read transaction of the database reads go through,
+// once it is readable.
 func (s *Store) view(fn func(txn *badger.Txn) error) error {
 	if err := s.readable(); err != nil {
 		return err
 	}
+	return s.viewAsIs(fn)
+}
+
+// viewAsIs runs fn in a read transaction of the database reads go through,
+// as it is: during a bulk load, without what the load holds.
+func (s *Store) viewAsIs(fn func(txn *badger.Txn) error) error {
 	db := s.bdb()
 	if db == nil {
 		return fmt.Errorf("store %s: %w", s.dir, ErrClosed)
