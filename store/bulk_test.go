@@ -376,6 +376,10 @@ func TestBulkLoadCounts(t *testing.T) {
 		t.Run(then, func(t *testing.T) {
 			dir := t.TempDir()
 			s := openDisk(t, dir)
+			// Before anything is loaded: zero, and the load goes on.
+			if got, err := s.Counts(ctx); err != nil || got != (Counts{}) || s.bulk.Load() == nil {
+				t.Fatalf("Counts of the new store = %+v, %v, bulk load going on %v; want zero and true", got, err, s.bulk.Load() != nil)
+			}
 			if _, err := s.IngestBatch(ctx, exs); err != nil {
 				t.Fatal(err)
 			}

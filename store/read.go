@@ -292,7 +292,10 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	}
 	var err error
 	if s.bulk.Load() != nil || s.reopenDue.Load() {
-		err = s.loadedCounts(read)
+		var empty bool
+		if empty, err = s.loadedCounts(read); empty {
+			return Counts{}, nil
+		}
 	} else {
 		err = s.view(read)
 	}
@@ -302,17 +305,23 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	return c, nil
 }
 
-// loadedCounts runs read, which reads the counts, at the end of a bulk
-// load or after it: the load ends (finishBulk) but the generation is not
-// reopened for one key (endBulk), which a build asks for just before it
-// commits. It holds writeMu, so that nothing reopens the handle meanwhile.
-func (s *Store) loadedCounts(read func(txn *badger.Txn) error) error {
+// loadedCounts runs read, which reads the counts, during a bulk load or
+// after it. Before the load has loaded anything it does not read: the
+// generation started empty, so the counts are zero, and the load goes on
+// (`newsgraph rebuild` asks before it starts, for its progress). Later the
+// load ends (finishBulk) but the generation is not reopened for one key
+// (endBulk): a build asks just before it commits. It holds writeMu, so
+// that nothing reopens the handle meanwhile.
+func (s *Store) loadedCounts(read func(txn *badger.Txn) error) (empty bool, err error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if err := s.finishBulk(); err != nil {
-		return err
+	if b := s.bulk.Load(); b != nil && b.counts.Articles == 0 && s.failed == nil {
+		return true, nil
 	}
-	return s.viewAsIs(read)
+	if err := s.finishBulk(); err != nil {
+		return false, err
+	}
+	return false, s.viewAsIs(read)
 }
 
 // scan runs fn over the keys with prefix p in one read transaction,
