@@ -36,11 +36,11 @@ import (
 // comes a second time with other content (its first version must be
 // replaced); from then on the writer writes through transactions as usual,
 // on the store the load built, reopened with the usual options (endBulk)
-// unless only Counts or Commit came. ArticleHash, which a build asks for every article,
-// is answered from the load's own table of ids, since the generation
-// started empty. The result is the same store, key for key and value for
-// value, as the same IngestBatch calls write through transactions
-// (TestBulkLoadMatchesTransactions).
+// unless only Counts or Commit came. ArticleHash, which a build asks for
+// every article, is answered from the load's own table of ids, since the
+// generation started empty. The result is the same store, key for key and
+// value for value, as the same IngestBatch calls write through
+// transactions (TestBulkLoadMatchesTransactions).
 //
 // Crash safety is the generation's: the runs and the tables live in the
 // unpublished generation, which a crash discards whole. Disk: the runs hold
