@@ -102,13 +102,62 @@ func (u undirectedView) Weight(xid, yid int64) (float64, bool) {
 // weight inside community c, D_c the weighted degree of its nodes and m the
 // total weight; networkx.community.modularity gives the same. 0 without
 // edges.
+//
+// gonum's community.Q weighs every pair of nodes of a community, Σ_c |c|²
+// lookups: on the harness's graph of 100,000 nodes and 500,000 edges (65
+// communities) that was 7.8 s of Louvain's 8.4. Above maxQPairs pairs the
+// same sum is taken from the community totals in one pass over the edges
+// (sumModularity); TestModularityMatchesGonum checks that the two agree.
 func modularity(g *csr, comm []int, count int) float64 {
 	if len(g.out.adj) == 0 {
 		return 0
+	}
+	sizes := make([]int, count)
+	for _, c := range comm {
+		sizes[c]++
+	}
+	pairs := 0
+	for _, n := range sizes {
+		pairs += n * n
+	}
+	if pairs > maxQPairs {
+		return sumModularity(g, comm, count)
 	}
 	groups := make([][]gonum.Node, count)
 	for v, c := range comm {
 		groups[c] = append(groups[c], simple.Node(v))
 	}
 	return community.Q(undirectedView{g}, groups, 1)
+}
+
+// maxQPairs bounds the node pairs gonum's community.Q may weigh (see
+// modularity): about a second's work.
+const maxQPairs = 20_000_000
+
+// sumModularity returns modularity's Q in O(n + m): each node's weighted
+// degree and its weight to its own community, summed by community (a csr
+// has no self-loops).
+func sumModularity(g *csr, comm []int, count int) float64 {
+	inside := make([]float64, count) // 2 L_c: each inside edge from both ends
+	degree := make([]float64, count) // D_c
+	var m2 float64                   // 2m
+	for u := range g.n {
+		adj, w := g.out.of(int32(u))
+		for i, v := range adj {
+			degree[comm[u]] += w[i]
+			m2 += w[i]
+			if comm[v] == comm[u] {
+				inside[comm[u]] += w[i]
+			}
+		}
+	}
+	if m2 == 0 {
+		return 0
+	}
+	var q float64
+	for c := range count {
+		d := degree[c] / m2
+		q += inside[c]/m2 - d*d
+	}
+	return q
 }

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	gonumgraph "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -75,6 +77,48 @@ func TestAgainstGonum(t *testing.T) {
 			}
 			if got := node.Attrs["pagerank"].(float64); math.Abs(got-pr[int64(i)]) > 1e-6 {
 				t.Errorf("directed=%v node %d: pagerank %v, gonum %v", directed, i, got, pr[int64(i)])
+			}
+		}
+	}
+}
+
+// TestModularityMatchesGonum: the modularity summed from community totals
+// (sumModularity, used for large graphs) equals gonum's community.Q on
+// random weighted undirected graphs, for the partition Louvain finds and
+// for random ones.
+func TestModularityMatchesGonum(t *testing.T) {
+	for seed := range uint64(5) {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		n := 20 + rng.IntN(60)
+		var edges []Edge
+		for range 3 * n {
+			u, v := rng.IntN(n), rng.IntN(n)
+			edges = append(edges, Edge{From: u, To: v, Weight: float64(1 + rng.IntN(5))})
+		}
+		g, err := newCSR(n, false, edges)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, count, _, err := louvain(context.Background(), g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		random := make([]int, n)
+		for v := range random {
+			random[v] = rng.IntN(4)
+		}
+		for _, p := range []struct {
+			name  string
+			comm  []int
+			count int
+		}{{"louvain", found, count}, {"random", random, 4}} {
+			groups := make([][]gonumgraph.Node, p.count)
+			for v, c := range p.comm {
+				groups[c] = append(groups[c], simple.Node(v))
+			}
+			want := community.Q(undirectedView{g}, groups, 1)
+			if got := sumModularity(g, p.comm, p.count); math.Abs(got-want) > 1e-12 {
+				t.Errorf("seed %d, %s partition: sumModularity %.15g, community.Q %.15g", seed, p.name, got, want)
 			}
 		}
 	}
