@@ -17,7 +17,7 @@ import (
 //	NEWSGRAPH_BENCH_NODES=100000 go test ./graph -run '^$' -bench 'Benchmark(BetweennessSampled|PageRank|Louvain)$' -benchtime 1x -cpu 1
 //
 // times those measures one by one there.
-func benchGraph(b *testing.B) *csr {
+func benchGraph(b testing.TB) *csr {
 	b.Helper()
 	nodes, edges := 10_000, 50_000
 	if v := os.Getenv("NEWSGRAPH_BENCH_NODES"); v != "" {

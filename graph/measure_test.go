@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -259,4 +260,63 @@ func TestAnalyseCancelled(t *testing.T) {
 	if _, err := Build(ctx, source([]fact{{doc: "d", s: "a", p: "meet", o: "b"}}), Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Build with a cancelled context: %v, want context.Canceled", err)
 	}
+}
+
+// TestSampledBetweennessError states the error of betweenness estimated
+// from DefaultBetweennessSamples (1,000) sources against the exact values,
+// on the benchmark graph (10,000 nodes, 50,000 edges; one source in ten).
+// Measured 2026-12-06: among the 100 most central nodes the relative error
+// had median 0.078 and 90th percentile 0.175; the estimated top 20 shared
+// 18 nodes with the exact one. The bounds leave room for another seed.
+func TestSampledBetweennessError(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exact betweenness on 10,000 nodes takes seconds")
+	}
+	g := benchGraph(t)
+	ctx := context.Background()
+	exact, err := betweenness(ctx, g, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := betweenness(ctx, g, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if est.samples != DefaultBetweennessSamples {
+		t.Fatalf("estimate from %d sources, want %d", est.samples, DefaultBetweennessSamples)
+	}
+	byExact := make([]int, g.n)
+	for i := range byExact {
+		byExact[i] = i
+	}
+	byEst := slices.Clone(byExact)
+	slices.SortStableFunc(byExact, func(a, b int) int { return descending(exact.raw[a], exact.raw[b]) })
+	slices.SortStableFunc(byEst, func(a, b int) int { return descending(est.raw[a], est.raw[b]) })
+	var errs []float64
+	for _, v := range byExact[:100] {
+		errs = append(errs, math.Abs(est.raw[v]-exact.raw[v])/exact.raw[v])
+	}
+	slices.Sort(errs)
+	median, p90 := errs[50], errs[90]
+	shared := 0
+	for _, v := range byEst[:20] {
+		if slices.Contains(byExact[:20], v) {
+			shared++
+		}
+	}
+	t.Logf("top 100: relative error median %.3f, p90 %.3f; top 20: %d shared", median, p90, shared)
+	if median > 0.15 || p90 > 0.3 || shared < 15 {
+		t.Errorf("sampled betweenness: relative error median %.3f (want ≤ 0.15), p90 %.3f (≤ 0.3); %d of the top 20 shared (≥ 15)", median, p90, shared)
+	}
+}
+
+// descending orders floats from the largest.
+func descending(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
 }
