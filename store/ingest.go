@@ -199,7 +199,7 @@ func (s *Store) encodeChanged(arts []preparedArticle) {
 	// During a bulk load the generation is empty until the load ends, and
 	// its handle may be reopened meanwhile (reopenNext), or after it
 	// (reopenDue): no read.
-	if db := s.bdb(); db != nil && s.bulk.Load() == nil && !s.reopenDue.Load() {
+	if db := s.bdb(); db != nil && !s.bulkPending() {
 		db.View(func(txn *badger.Txn) error {
 			for i, a := range arts {
 				old, found, err := getArticle(txn, a.ex.Article.ID)

@@ -291,7 +291,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		return err
 	}
 	var err error
-	if s.bulk.Load() != nil || s.reopenDue.Load() {
+	if s.bulkPending() {
 		var empty bool
 		if empty, err = s.loadedCounts(read); empty {
 			return Counts{}, nil

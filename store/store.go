@@ -303,11 +303,15 @@ func (s *Store) viewAsIs(fn func(txn *badger.Txn) error) error {
 	return db.View(fn)
 }
 
+// bulkPending reports whether a bulk load is going on, or has ended and
+// left the generation open with bulkOptions (reopenDue).
+func (s *Store) bulkPending() bool { return s.bulk.Load() != nil || s.reopenDue.Load() }
+
 // readable ends a bulk load, if one is going on, so that reads see what
 // it loaded, through a handle opened with the usual options (endBulk).
 // It must not be called under writeMu.
 func (s *Store) readable() error {
-	if s.bulk.Load() == nil && !s.reopenDue.Load() {
+	if !s.bulkPending() {
 		return nil
 	}
 	s.writeMu.Lock()
