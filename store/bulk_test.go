@@ -61,6 +61,56 @@ func TestSorter(t *testing.T) {
 			}
 		})
 	}
+	t.Run("memory", func(t *testing.T) {
+		// Pairs larger than a chunk, a larger one where a smaller chunk
+		// is reused after a run, and records past their first mappings:
+		// the sorter's own memory (mapPages) is unmapped without error.
+		s := newSorter(t.TempDir(), "run", 4*sortChunk)
+		defer s.remove()
+		want := map[string]int{}
+		for i := range 20_000 {
+			n := 10
+			switch i {
+			case 5_000:
+				n = sortChunk + 1
+			case 15_000:
+				n = 3 * sortChunk
+			}
+			k := fmt.Sprintf("key%06d", (i*7919)%20_000)
+			want[k] = n
+			if err := s.add([]byte(k), bytes.Repeat([]byte{byte(i)}, n)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(s.runs) == 0 {
+			t.Fatal("no run written; want the buffer reused")
+		}
+		got := 0
+		if err := s.merge(func(k, v []byte) error {
+			if len(v) != want[string(k)] {
+				t.Errorf("key %q: %d bytes, want %d", k, len(v), want[string(k)])
+			}
+			got++
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got != len(want) {
+			t.Errorf("merge gave %d pairs, want %d", got, len(want))
+		}
+		s2 := newSorter(t.TempDir(), "run", 1<<30)
+		for i := range 20_000 { // several growths of the records
+			if err := s2.add(fmt.Appendf(nil, "%d", i), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s2.free(); err != nil {
+			t.Errorf("free: %v", err)
+		}
+		if err := s.free(); err != nil {
+			t.Errorf("free after merge: %v", err)
+		}
+	})
 	t.Run("key twice", func(t *testing.T) {
 		s := newSorter(t.TempDir(), "run", 16)
 		s.segment = 2

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"unsafe"
 )
 
 // sorter sorts key–value pairs too many to hold in memory: pairs are
@@ -23,7 +24,13 @@ import (
 // The buffer is a list of chunks of sortChunk bytes, allocated as needed
 // and reused after a run is written: one growing slice would hold the old
 // copy and the new one at once each time it grew, a third more memory at
-// the worst moment.
+// the worst moment. The chunks and the records locating the pairs in them
+// are mapped outside the Go heap (mapPages) and freed by remove, or when
+// merge no longer needs them: the collector sets its next goal at twice
+// the live heap, and the buffer counted there, always full and never
+// garbage, let the heap grow by as much again while it filled (measured:
+// a 10k-article build peaked at 150 MB with it in the heap, against 110 MB
+// for 1k articles, whose load fits in one run).
 //
 // Runs are temporary files in dir, named name-N; they are not synced: a
 // crash loses the unpublished generation they belong to anyway.
@@ -80,15 +87,24 @@ func (s *sorter) add(k, v []byte) error {
 		}
 	}
 	if s.used == 0 || len(s.chunks[s.used-1])+n > cap(s.chunks[s.used-1]) {
-		switch {
-		case s.used < len(s.chunks) && cap(s.chunks[s.used]) >= n:
-			s.chunks[s.used] = s.chunks[s.used][:0]
-		case s.used < len(s.chunks):
-			s.chunks[s.used] = make([]byte, 0, max(n, sortChunk))
-		default:
-			s.chunks = append(s.chunks, make([]byte, 0, max(n, sortChunk)))
+		if s.used == len(s.chunks) || cap(s.chunks[s.used]) < n {
+			c, err := mapPages(max(n, sortChunk))
+			if err != nil {
+				return fmt.Errorf("sort %s: %w", s.name, err)
+			}
+			if s.used == len(s.chunks) {
+				s.chunks = append(s.chunks, nil)
+			}
+			_ = freePages(s.chunks[s.used]) // too small for this pair; see free
+			s.chunks[s.used] = c
 		}
+		s.chunks[s.used] = s.chunks[s.used][:0]
 		s.used++
+	}
+	if len(s.recs) == cap(s.recs) {
+		if err := s.growRecs(); err != nil {
+			return err
+		}
 	}
 	c := &s.chunks[s.used-1]
 	off := len(*c)
@@ -100,6 +116,46 @@ func (s *sorter) add(k, v []byte) error {
 		s.sortTail()
 	}
 	return nil
+}
+
+// growRecs doubles the room for records, outside the heap like the
+// chunks.
+func (s *sorter) growRecs() error {
+	n := max(2*cap(s.recs), 1<<12)
+	b, err := mapPages(n * int(unsafe.Sizeof(sortRec{})))
+	if err != nil {
+		return fmt.Errorf("sort %s: %w", s.name, err)
+	}
+	// sortRec holds no pointers, so memory the collector does not know
+	// may hold it.
+	recs := unsafe.Slice((*sortRec)(unsafe.Pointer(unsafe.SliceData(b))), n)[:len(s.recs)]
+	copy(recs, s.recs)
+	_ = s.freeRecs() // see free
+	s.recs = recs
+	return nil
+}
+
+// freeRecs unmaps the records' memory.
+func (s *sorter) freeRecs() error {
+	if cap(s.recs) == 0 {
+		return nil
+	}
+	err := freePages(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s.recs))), cap(s.recs)*int(unsafe.Sizeof(sortRec{}))))
+	s.recs = nil
+	return err
+}
+
+// free unmaps the buffer, emptying it; the runs stay. An error (which
+// would be a bug: memory not from mapPages) leaves the memory mapped
+// until the process exits, and nothing else.
+func (s *sorter) free() error {
+	var errs []error
+	for _, c := range s.chunks {
+		errs = append(errs, freePages(c))
+	}
+	errs = append(errs, s.freeRecs())
+	s.chunks, s.used, s.size, s.segs = nil, 0, 0, nil
+	return errors.Join(errs...)
 }
 
 // sortedRecs returns how many records at the front of the buffer are in
@@ -206,7 +262,7 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 		}
 	}
 	if len(s.runs) > 0 {
-		s.chunks, s.used, s.size, s.recs, s.segs = nil, 0, 0, nil, nil
+		_ = s.free() // see free
 	}
 	srcs := s.segments()
 	for _, path := range s.runs {
@@ -271,12 +327,13 @@ func mergeSources(name string, srcs []*mergeSource, fn func(k, v []byte) error) 
 	return nil
 }
 
-// remove deletes the runs.
+// remove deletes the runs and frees the buffer.
 func (s *sorter) remove() {
 	for _, path := range s.runs {
 		os.Remove(path)
 	}
-	s.runs, s.chunks, s.used, s.size, s.recs, s.segs = nil, nil, 0, 0, nil, nil
+	s.runs = nil
+	_ = s.free() // see free
 }
 
 // mergeSource is one sorted input of a merge: a run file, or the sorted
