@@ -12,7 +12,8 @@
 //	GODEBUG=gctrace=1 go run ./bench/storeload --articles 30000
 //
 // The defaults match a generated news corpus (bench/gen): 34 triples and
-// 68 mentions an article, and the soft memory limit `newsgraph build` sets.
+// 68 mentions an article, and the collector settings `newsgraph build`
+// uses while it ingests and while the load ends.
 package main
 
 import (
@@ -50,6 +51,8 @@ func run() error {
 		actors   = flag.Int("actors", 5000, "distinct actors")
 		dir      = flag.String("dir", "", "store folder (default: a temporary one, removed at the end)")
 		limit    = flag.Int64("memlimit", 128, "soft memory limit in MiB, as `newsgraph build` sets; 0 for none")
+		endGC    = flag.Int("end-gogc", 10, "GOGC while the load ends (Commit), as `newsgraph build` sets; 0 to keep the ingest's")
+		endLimit = flag.Int64("end-memlimit", 256, "soft memory limit in MiB while the load ends, as `newsgraph build` sets; 0 to keep the ingest's")
 		every    = flag.Int("every", 10_000, "print a line every this many articles")
 		profile  = flag.String("heap-profile", "", "write a heap profile to `FILE` once --heap-at articles are stored")
 		profAt   = flag.Int("heap-at", 0, "articles stored before the heap profile is written (default: at the end)")
@@ -141,6 +144,13 @@ func run() error {
 		return profErr
 	}
 	ingested := time.Since(start)
+	// As `newsgraph build` ends a load (cmd/newsgraph: countsAfterIngest).
+	if *endGC > 0 && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(*endGC)
+	}
+	if *endLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(*endLimit << 20)
+	}
 	if err := st.Commit(); err != nil {
 		return err
 	}

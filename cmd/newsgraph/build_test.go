@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -69,5 +70,39 @@ func TestBuildInterrupted(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), fmt.Sprintf("%d new", sum.New)) {
 		t.Errorf("no summary on stdout: %q", out.String())
+	}
+}
+
+// TestCountsAfterIngestCollector checks that the collector's settings for
+// the end of a bulk load are set only while it ends, and left alone when
+// GOGC or GOMEMLIMIT are set.
+func TestCountsAfterIngestCollector(t *testing.T) {
+	const percent, limit = 77, 300 << 20
+	defer debug.SetGCPercent(debug.SetGCPercent(percent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	for _, env := range []string{"", "50"} {
+		t.Run("GOGC="+env, func(t *testing.T) {
+			t.Setenv("GOGC", env)
+			t.Setenv("GOMEMLIMIT", env)
+			st, err := store.Open(filepath.Join(t.TempDir(), "db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			ex := news.Extraction{Article: news.Article{ID: "a", Text: "Ann meets Bob."},
+				Triples: []news.Triple{{SubjectID: "ann", Subject: "Ann", Predicate: "meet", ObjectID: "bob", Object: "Bob", Sentence: "Ann meets Bob."}}}
+			if _, err := st.Ingest(context.Background(), ex); err != nil {
+				t.Fatal(err)
+			}
+			if c, err := countsAfterIngest(context.Background(), st); err != nil || c.Triples != 1 {
+				t.Fatalf("countsAfterIngest = %+v, %v; want 1 triple", c, err)
+			}
+			if p := debug.SetGCPercent(percent); p != percent {
+				t.Errorf("GOGC after = %d, want %d restored", p, percent)
+			}
+			if l := debug.SetMemoryLimit(-1); l != limit {
+				t.Errorf("memory limit after = %d, want %d restored", l, limit)
+			}
+		})
 	}
 }

@@ -289,6 +289,12 @@ func runRebuild(ctx context.Context, opts rebuildOptions, rep *reporter) error {
 		return &statusError{exitPartial, fmt.Errorf("%s; --from-scratch published nothing: the store is as before", failedSummary(res.failed, len(cfg.Sources)))}
 	}
 
+	// A rebuild into a new store loads in bulk: end the load here, with
+	// the collector set for it, rather than at the first read below.
+	if _, err := countsAfterIngest(context.WithoutCancel(ctx), st); err != nil {
+		return fmt.Errorf("rebuild: %w; nothing was published", err)
+	}
+
 	// Prune.
 	if opts.prune && !opts.fromScratch && !interrupted {
 		if len(res.failed) > 0 {
