@@ -245,7 +245,7 @@ func TestRelationEdgeAttributes(t *testing.T) {
 	ab := n.Edges[0]
 	want := map[string]any{
 		"predicate": "attack", "event": "CONSULT", "events": "CONSULT:2; ASSAULT:1",
-		"n_consult": 2, "n_aid": 0, "n_threaten": 0, "n_assault": 1,
+		"n_consult": 2, "n_assault": 1, // n_aid and n_threaten missing: 0 (see Network)
 		"conflict": (1 - 9 + 1) / 3.0, "n_articles": 2, "first_date": "2024-01-10", "last_date": "2024-03-10",
 		"evidence": "a attack b",
 	}
@@ -284,7 +284,7 @@ func TestMulti(t *testing.T) {
 	if d := cmp.Diff(want, edgeList(multi, true)); d != "" {
 		t.Errorf("multi edges (-want +got):\n%s", d)
 	}
-	if w := multi.Edges[1].Weight; w != 2 || multi.Edges[1].Attrs["n_consult"] != 2 || multi.Edges[1].Attrs["n_assault"] != 0 {
+	if w := multi.Edges[1].Weight; w != 2 || multi.Edges[1].Attrs["n_consult"] != 2 || multi.Edges[1].Attrs["n_assault"] != nil {
 		t.Errorf("a→b CONSULT: weight %v, attrs %v", w, multi.Edges[1].Attrs)
 	}
 	// Measures are those of the merged graph.
