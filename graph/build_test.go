@@ -4,6 +4,7 @@ import (
 	stdcmp "cmp"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -477,6 +478,47 @@ func TestMergeSurnames(t *testing.T) {
 	for _, e := range edgeList(c, false) {
 		if strings.Contains(e, "zelensky") && e != "russia-volodymyr-zelensky" && e != "volodymyr-zelensky-russia" {
 			t.Errorf("co-mention edge %q: the surname was not merged", e)
+		}
+	}
+}
+
+func TestCounts(t *testing.T) {
+	for _, tt := range []struct {
+		add      []string
+		top, str string
+	}{
+		{nil, "", ""},
+		{[]string{"meet"}, "meet", "meet:1"},
+		{[]string{"b", "a"}, "a", "a:1; b:1"},                     // tie: alphabetical
+		{[]string{"b", "a", "b"}, "b", "b:2; a:1"},                // most frequent first
+		{[]string{"c", "b", "c", "b", "a"}, "b", "b:2; c:2; a:1"}, // tie among the top
+	} {
+		var c counts
+		for _, k := range tt.add {
+			c.add(k)
+		}
+		if got := c.top(); got != tt.top {
+			t.Errorf("%v: top = %q, want %q", tt.add, got, tt.top)
+		}
+		if got := c.String(); got != tt.str {
+			t.Errorf("%v: String = %q, want %q", tt.add, got, tt.str)
+		}
+	}
+}
+
+func TestDocSet(t *testing.T) {
+	for _, n := range []int{0, 1, smallDocSet, smallDocSet + 1, 3 * smallDocSet} {
+		var s docSet
+		for round := range 2 { // each id twice
+			for i := range n {
+				s.add(fmt.Sprint("doc", i))
+				if round == 0 && s.len() != i+1 {
+					t.Fatalf("n=%d: len %d after %d ids", n, s.len(), i+1)
+				}
+			}
+		}
+		if s.len() != n {
+			t.Errorf("n=%d: len %d after adding each id twice", n, s.len())
 		}
 	}
 }
