@@ -449,7 +449,8 @@ func association(co, na, nb, total float64) (npmi, jaccard float64) {
 }
 
 // assemble turns the aggregates into a Network without measures, dropping
-// edges lighter than Options.MinWeight and actors left without an edge.
+// edges lighter than Options.MinWeight and actors left without an edge. It
+// empties edges as it goes.
 func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats) *Network {
 	keys := make([]edgeKey, 0, len(edges))
 	inEdge := map[string]bool{}
@@ -516,6 +517,10 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 
 	for _, k := range keys {
 		e := edges[k]
+		// The edge's statistics are garbage once it is made: deleting
+		// them as we go lets the collector reuse their memory for the
+		// Network instead of holding both.
+		delete(edges, k)
 		attrs := map[string]any{
 			"n_articles": e.articles.len(),
 			"first_date": e.first,
