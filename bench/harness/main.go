@@ -46,7 +46,9 @@
 // another checkout, e.g. a clean one while the working tree is half-edited;
 // the generator and the reference programs always come from this module.
 // --graphs 100k adds the 100k-node, 500k-edge graph: newsgraph's
-// graph.Analyse there takes minutes (exact closeness), gonum's betweenness
+// graph.Analyse there takes minutes (exact closeness), so of the graph
+// package's benchmarks only sampled betweenness, PageRank and Louvain run
+// there (1 thread, NEWSGRAPH_BENCH_NODES=100000); gonum's betweenness
 // is timed on 20 sources and scaled, igraph's is skipped (python-igraph has
 // no source sampling). --steps analysis,refs --ref-prose=false runs the
 // graph comparisons alone.

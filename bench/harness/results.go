@@ -187,8 +187,8 @@ var graphMeasures = []struct{ key, label string }{
 func (h *harness) graphTable(g *graphRun) *table {
 	t := &table{
 		title: fmt.Sprintf("Graph analysis: %s nodes, %s edges", count(g.nodes), count(g.edges)),
-		intro: "Seconds per measure on the generated directed graph (bench/harness/graphgen: hubs, weights 1–5; the 10k/50k graph is the one of the graph package's benchmarks), " +
-			"graph construction and loading excluded. newsgraph: its package benchmarks on 1 thread and on one per CPU, and graph.Analyse in a process of its own (one thread per CPU). " +
+		intro: "Seconds per measure on the generated directed graph (bench/harness/graphgen: hubs, weights 1–5; the graph package's benchmarks use the same graphs), " +
+			"graph construction and loading excluded. newsgraph: its package benchmarks on 1 thread and on one per CPU (at 100k nodes only sampled betweenness, PageRank and Louvain, on 1 thread), and graph.Analyse in a process of its own (one thread per CPU). " +
 			"References single-threaded. * = timed on a random sample of sources and scaled by n/k; > = stopped at --ref-timeout. Ratios: newsgraph 1 thread / reference (below 1: newsgraph faster).",
 		head: []string{"measure", "newsgraph 1 thread", fmt.Sprintf("newsgraph %d threads", h.env.nproc), "gonum", "igraph", "networkx", "ours/gonum", "ours/igraph", "ours/networkx"},
 	}

@@ -80,7 +80,7 @@ func (h *harness) buildTools(ctx context.Context) error {
 			h.note("igraph and networkx: not found under %s, so their references were not run.", h.cfg.python)
 		}
 	}
-	if h.cfg.packageBenches && s("analysis") && slices.Contains(h.cfg.graphs, 10_000) {
+	if h.cfg.packageBenches && s("analysis") && (slices.Contains(h.cfg.graphs, 10_000) || slices.Contains(h.cfg.graphs, 100_000)) {
 		if h.tools.graphTest, err = build(h.cfg.src, "graph.test", "test", "-c", "./graph"); err != nil {
 			return err
 		}
@@ -545,8 +545,8 @@ func (h *harness) analyse(ctx context.Context, n, m int) error {
 	}
 	if h.step("analysis") {
 		h.logf("analysis %s: newsgraph (load %s)...", label, loadNow())
-		if h.tools.graphTest != "" && n == 10_000 && m == 50_000 {
-			if err := h.graphPackageBenches(ctx, g); err != nil {
+		if h.tools.graphTest != "" && (n == 10_000 || n == 100_000) && m == 5*n {
+			if err := h.graphPackageBenches(ctx, g, n); err != nil {
 				return err
 			}
 		}
@@ -588,21 +588,28 @@ func (h *harness) analyse(ctx context.Context, n, m int) error {
 	return nil
 }
 
-// graphPackageBenches runs the graph package's benchmarks, which use the
-// same 10k/50k graph, on 1 thread and on one per CPU.
-func (h *harness) graphPackageBenches(ctx context.Context, g *graphRun) error {
+// graphPackageBenches runs the graph package's benchmarks on the same
+// graph: by default they use the 10k/50k one, and NEWSGRAPH_BENCH_NODES
+// makes them generate the 100k/500k one. At 10k every measure runs, on 1
+// thread and on one per CPU; at 100k the ones that take seconds there
+// (sampled betweenness, PageRank, Louvain), on 1 thread: exact betweenness
+// and closeness take many minutes, and graph.Analyse (graphbench) times
+// them already.
+func (h *harness) graphPackageBenches(ctx context.Context, g *graphRun, n int) error {
 	names := map[string]string{
 		"BetweennessExact": "betweenness", "BetweennessSampled": "betweenness (1000 sources)",
 		"Closeness": "closeness", "PageRank": "pagerank", "Louvain": "louvain", "Analyse": "analyse",
 	}
-	cpus := "1"
-	if h.env.nproc > 1 {
+	cpus, benches, env := "1", "BetweennessExact|BetweennessSampled|Closeness|PageRank|Louvain|Analyse", []string(nil)
+	if n != 10_000 {
+		benches, env = "BetweennessSampled|PageRank|Louvain", []string{fmt.Sprintf("NEWSGRAPH_BENCH_NODES=%d", n)}
+	} else if h.env.nproc > 1 {
 		cpus = fmt.Sprintf("1,%d", h.env.nproc)
 	}
 	var out bytes.Buffer
 	u, _, err := runChild(ctx, child{name: "graph.test", path: h.tools.graphTest, dir: filepath.Join(h.cfg.src, "graph"),
-		args: []string{"-test.run", "^$", "-test.bench", "^Benchmark(BetweennessExact|BetweennessSampled|Closeness|PageRank|Louvain|Analyse)$",
-			"-test.benchtime", "1x", "-test.cpu", cpus}, stdout: &out})
+		args: []string{"-test.run", "^$", "-test.bench", "^Benchmark(" + benches + ")$",
+			"-test.benchtime", "1x", "-test.cpu", cpus}, env: env, stdout: &out})
 	if err != nil {
 		return err
 	}
