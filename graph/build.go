@@ -499,12 +499,10 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 		}
 		eventCols = eventColumns(seen)
 		n.EdgeAttrs = []Attr{{"predicate", String}, {"event", String}, {"events", String}}
-		for _, ev := range eventCols {
-			n.EdgeAttrs = append(n.EdgeAttrs, Attr{eventAttr(ev), Int})
-		}
 		eventNames = make(map[string]string, len(eventCols))
 		for _, ev := range eventCols {
 			eventNames[ev] = eventAttr(ev)
+			n.EdgeAttrs = append(n.EdgeAttrs, Attr{eventNames[ev], Int})
 		}
 		n.EdgeAttrs = append(n.EdgeAttrs, Attr{"conflict", Double})
 	}
@@ -528,7 +526,8 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 		}
 		label := "co-mention"
 		if directed {
-			label = e.predicates.top()
+			predicate := e.predicates.top()
+			label = predicate
 			if opts.Multi && k.event != "" {
 				label = k.event
 			}
@@ -536,7 +535,7 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 			if e.scored > 0 {
 				score = e.score / float64(e.scored)
 			}
-			attrs["predicate"] = e.predicates.top()
+			attrs["predicate"] = predicate
 			attrs["event"] = e.events.top()
 			attrs["events"] = e.events.String()
 			attrs["conflict"] = score
