@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -102,14 +101,26 @@ func txnLimits(o badger.Options) (count, size int64) {
 // the usual ones (badgerOptions) with a small memtable and small caches.
 // The StreamWriter writes no memtable and reads no block, and the memory
 // is better left to its table builders: a builder holds its table twice,
-// as written and compressed, in buffers that badger pools, about 100 MB
-// for 2 MiB tables, and when they and the rest pass the soft memory
-// limit `newsgraph build` sets, the collector runs without pause.
-// Measured with bench/storeload --articles 100000 at the 128 MiB limit,
-// 2 MiB tables: 143-150 s with the usual options, 53-130 s over six runs
-// with these (the README's Performance section has the details).
-func bulkOptions(o badger.Options) badger.Options {
-	return o.WithMemTableSize(1 << 20).WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20)
+// as written and compressed, in buffers that badger pools, and when they
+// and the rest pass the soft memory limit `newsgraph build` sets, the
+// collector runs without pause. Measured with bench/storeload --articles
+// 100000 at the 128 MiB limit, 2 MiB tables: 143-150 s with the usual
+// options, 53-130 s over six runs with these (the README's Performance
+// section has the details).
+//
+// Tables of 3 MiB (the usual 2): a builder's buffers start at twice the
+// table size, and streamOut keeps each table's pairs within the first two
+// buffers, 18 MiB; pairs that compress well then still fill a good part
+// of a table. With 2 MiB tables (12 MiB buffers) the same load made 380
+// tables instead of 266, and BenchmarkQuery1M's store opened in 21 ms
+// instead of 17, its actors in 31-37 ms instead of 29; with 3 MiB, 244-255
+// tables and the same times. Compaction, later, writes the usual size.
+//
+// Its Logger is log, which counts the tables the StreamWriter finishes
+// (streamOut's pacing).
+func bulkOptions(o badger.Options, log *tableLog) badger.Options {
+	return o.WithMemTableSize(1 << 20).WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20).
+		WithBaseTableSize(3 << 20).WithLogger(log)
 }
 
 // reopenNext closes the writer's generation and opens it again with o;
@@ -285,11 +296,10 @@ func (s *Store) finishBulk() error {
 }
 
 // writeBulk streams the sorted pairs of b into the generation, with the
-// aggregates, names and counts they imply, as one stream: its keys in
-// order, so that the StreamWriter cuts tables only where they are full.
-// (A stream per prefix would end at least one table per prefix, and badger
-// syncs each new table and the manifest: measured on a build of one
-// article, 12 tables and 20-50 ms.)
+// aggregates, names and counts they imply, in key order, in streams of
+// about a table each (streamOut). (Not a stream per prefix: that would end
+// at least one table per prefix, and badger syncs each new table and the
+// manifest: measured on a build of one article, 12 tables and 20-50 ms.)
 //
 // The derived keys ('e', 'f', 'm') sort between the loaded prefixes 'a',
 // 'c', 'd' and the rest: the aggregates, computed from the 'c' tallies as
@@ -302,7 +312,7 @@ func (s *Store) writeBulk(b *bulkLoad) error {
 	if err := sw.Prepare(); err != nil {
 		return err
 	}
-	out := newStreamOut(sw, filepath.Join(s.dir, s.nextName))
+	out := newStreamOut(sw, db, s.bulkLog, filepath.Join(s.dir, s.nextName), s.streamBytes)
 	defer out.close()
 	derived := newSorter(b.dir, "derived", s.runBytes/4)
 	defer derived.remove()
@@ -397,112 +407,13 @@ func (s *Store) writeBulk(b *bulkLoad) error {
 	return sw.Flush()
 }
 
-// bulkStream is the id of the bulk load's one stream.
-const bulkStream = 1
-
-// streamOut hands sorted pairs to a StreamWriter in batches, as one
-// stream.
-//
-// The StreamWriter decodes each batch on the goroutine that hands it over,
-// about as much work as the merge that produced it, so batches go to it on
-// a goroutine of their own (two buffers, one filled while the other is
-// written): the end of a bulk load uses both cores.
-type streamOut struct {
-	sw  *badger.StreamWriter
-	buf *z.Buffer // the batch being filled
-
-	full    chan *z.Buffer // batches to write
-	free    chan *z.Buffer // written batches, emptied
-	failed  chan struct{}  // closed at the first error of a write
-	stopped chan struct{}  // closed when the writing goroutine ends
-	err     error          // the first error of a write; read after failed or stopped
-
-	// dir is the generation's folder, and unreleased the bytes written
-	// since its table pages were last released (see writeBatches).
-	dir        string
-	unreleased int
-}
-
-// bulkReleaseBytes is how much a bulk load hands the StreamWriter between
-// two releases of the table pages it wrote (releaseTablePages). The
-// writer's goroutine releases them every releaseInterval, but a bulk load
-// writes tables faster than anything else: measured on `newsgraph build`
-// of 10 000 generated articles, the resident table pages at the end rose
-// by 26 MB, and the peak RSS was 163-166 MB with the periodic release
-// alone, 150-151 MB with one every 50 ms.
-const bulkReleaseBytes = 8 << 20
-
-func newStreamOut(sw *badger.StreamWriter, dir string) *streamOut {
-	o := &streamOut{sw: sw, full: make(chan *z.Buffer), free: make(chan *z.Buffer, 2),
-		failed: make(chan struct{}), stopped: make(chan struct{}), dir: dir}
-	for range 2 {
-		o.free <- z.NewBuffer(bulkBatchBytes+(1<<20), "newsgraph.bulk")
-	}
-	o.buf = <-o.free
-	go o.writeBatches()
-	return o
-}
-
-// writeBatches writes the batches sent on full until it is closed. After
-// an error it only empties them.
-func (o *streamOut) writeBatches() {
-	defer close(o.stopped)
-	for buf := range o.full {
-		if o.err == nil {
-			o.unreleased += buf.LenNoPadding()
-			if o.err = o.sw.Write(buf); o.err != nil {
-				close(o.failed)
-			}
-			if o.unreleased >= bulkReleaseBytes {
-				releaseTablePages(o.dir)
-				o.unreleased = 0
-			}
-		}
-		buf.Reset()
-		o.free <- buf
-	}
-}
-
-// put adds one pair; pairs must come in key order.
-func (o *streamOut) put(k, v []byte) error {
-	appendKV(o.buf, k, v, bulkStream)
-	if o.buf.LenNoPadding() >= bulkBatchBytes {
-		return o.send()
-	}
-	return nil
-}
-
-// send hands the batch to the writing goroutine and takes an empty one.
-func (o *streamOut) send() error {
-	select {
-	case <-o.failed:
-		return o.err
-	default:
-	}
-	o.full <- o.buf
-	o.buf = <-o.free
-	return nil
-}
-
-// flush writes what is left and waits for the writes.
-func (o *streamOut) flush() error {
-	err := o.send()
-	o.close()
-	return cmp.Or(err, o.err)
-}
-
-// close stops the writing goroutine, if it runs, and frees the buffers.
-func (o *streamOut) close() {
-	if o.full == nil {
-		return
-	}
-	close(o.full)
-	<-o.stopped
-	o.full = nil
-	o.buf.Release()
-	for range 2 - 1 { // the other one
-		(<-o.free).Release()
-	}
+// appendStreamDone appends to buf what badger.KVToBuffer appends for the
+// pb.KV {StreamId: id, StreamDone: true}: fields stream_id (10) and
+// stream_done (11).
+func appendStreamDone(buf *z.Buffer, id uint32) {
+	b := buf.SliceAllocate(1 + uvarintLen(uint64(id)) + 2)[:0]
+	b = binary.AppendUvarint(append(b, 10<<3|0), uint64(id))
+	_ = append(b, 11<<3|0, 1)
 }
 
 // appendKV appends to buf what badger.KVToBuffer appends for the pb.KV

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -205,7 +207,7 @@ func TestBulkLoadMatchesTransactions(t *testing.T) {
 	}
 	batches := [][]news.Extraction{exs[:100], exs[100:200], {again}, exs[200:250], {changed}, exs[250:]}
 
-	load := func(t *testing.T, bulk bool, readAfter int) ([]Status, []string) {
+	load := func(t *testing.T, bulk bool, readAfter, streamBytes int) ([]Status, []string) {
 		dir := t.TempDir()
 		s, err := Open(dir, Options{})
 		if err != nil {
@@ -213,6 +215,7 @@ func TestBulkLoadMatchesTransactions(t *testing.T) {
 		}
 		defer s.Close()
 		s.runBytes = 4 << 10 // several runs
+		s.streamBytes = streamBytes
 		if s.bulk.Load() == nil {
 			t.Fatal("a new store does not load in bulk")
 		}
@@ -245,10 +248,14 @@ func TestBulkLoadMatchesTransactions(t *testing.T) {
 		}
 		return statuses, dump(t, dir)
 	}
-	wantStatuses, want := load(t, false, -1)
-	for _, readAfter := range []int{-1, 1, 3} {
-		t.Run(fmt.Sprintf("read after batch %d", readAfter), func(t *testing.T) {
-			statuses, got := load(t, true, readAfter)
+	wantStatuses, want := load(t, false, -1, 0)
+	for _, c := range []struct{ readAfter, streamBytes int }{{-1, 0}, {1, 0}, {3, 0}, {-1, 2 << 10}} {
+		name := fmt.Sprintf("read after batch %d", c.readAfter)
+		if c.streamBytes > 0 {
+			name += fmt.Sprintf(", streams of %d bytes", c.streamBytes)
+		}
+		t.Run(name, func(t *testing.T) {
+			statuses, got := load(t, true, c.readAfter, c.streamBytes)
 			if !slices.Equal(statuses, wantStatuses) {
 				t.Errorf("statuses %v, want %v", statuses, wantStatuses)
 			}
@@ -261,6 +268,36 @@ func TestBulkLoadMatchesTransactions(t *testing.T) {
 				t.Fatalf("%d keys, want %d", len(got), len(want))
 			}
 		})
+	}
+}
+
+// TestAppendKV: the pairs and stream ends a bulk load hands the
+// StreamWriter are encoded as badger encodes them.
+func TestAppendKV(t *testing.T) {
+	tests := []struct {
+		kv   *pb.KV
+		done bool
+	}{
+		{kv: &pb.KV{Key: []byte("a"), Value: []byte("v"), Version: 1, StreamId: 1}},
+		{kv: &pb.KV{Key: []byte("key"), Version: 1, StreamId: 300}},
+		{kv: &pb.KV{Key: bytes.Repeat([]byte("k"), 200), Value: bytes.Repeat([]byte("v"), 70000), Version: 1, StreamId: 1 << 20}},
+		{kv: &pb.KV{StreamId: 1, StreamDone: true}, done: true},
+		{kv: &pb.KV{StreamId: 1 << 30, StreamDone: true}, done: true},
+	}
+	for _, tt := range tests {
+		want := z.NewBuffer(1<<10, "test")
+		defer want.Release()
+		badger.KVToBuffer(tt.kv, want)
+		got := z.NewBuffer(1<<10, "test")
+		defer got.Release()
+		if tt.done {
+			appendStreamDone(got, tt.kv.StreamId)
+		} else {
+			appendKV(got, tt.kv.Key, tt.kv.Value, tt.kv.StreamId)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%v: got %x, want %x", tt.kv, got.Bytes(), want.Bytes())
+		}
 	}
 }
 

@@ -452,7 +452,8 @@ func (s *Store) prepare(bulk bool) error {
 	}
 	o := badgerOptions(path, s.opts)
 	if bulk {
-		o = bulkOptions(o)
+		s.bulkLog = &tableLog{}
+		o = bulkOptions(o, s.bulkLog)
 	}
 	db, err := openBadger(o)
 	if err != nil {

@@ -200,6 +200,12 @@ type Store struct {
 	// runBytes is the size of a bulk load's sorted runs: bulkRunBytes,
 	// smaller in tests so that they write several.
 	runBytes int
+	// streamBytes, if not zero, fixes the bytes of pairs in each stream a
+	// bulk load hands to the StreamWriter (tests: several streams); by
+	// default streamOut ends a stream when it would fill a table.
+	streamBytes int
+	// bulkLog is the Logger of the generation opened for a bulk load.
+	bulkLog *tableLog
 	// Free-space checks of a writer, under writeMu: bytes written and time
 	// since the last check, and the error that stopped writing (also a
 	// failed commit).

@@ -56,6 +56,7 @@ func run() error {
 		every    = flag.Int("every", 10_000, "print a line every this many articles")
 		profile  = flag.String("heap-profile", "", "write a heap profile to `FILE` once --heap-at articles are stored")
 		profAt   = flag.Int("heap-at", 0, "articles stored before the heap profile is written (default: at the end)")
+		peakProf = flag.String("peak-profile", "", "write a heap profile to `FILE` each time the Go heap passes its peak by 4 MiB (the last one is the peak's)")
 		cpu      = flag.String("cpu-profile", "", "write a CPU profile of the ingest and commit to `FILE`")
 		existing = flag.Bool("into-existing", false, "ingest into a store that already exists (one article, published first), "+
 			"so that every write goes through badger's transactions, as a daily batch does; by default the store is new and loaded in bulk")
@@ -96,19 +97,14 @@ func run() error {
 	}
 	defer st.Close()
 
-	m := newMonitor()
+	m := newMonitor(*peakProf)
 	defer m.stop()
 	start := time.Now()
 	last, lastT := 0, start
 	profiled := false
 	writeProfile := func() error {
 		profiled = true
-		f, err := os.Create(*profile)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		return pprof.Lookup("heap").WriteTo(f, 0)
+		return writeHeapProfile(*profile)
 	}
 	var profErr error
 	fmt.Printf("%8s %9s %11s %11s %8s %8s %8s %8s %8s\n",
@@ -156,6 +152,9 @@ func run() error {
 	}
 	total := time.Since(start)
 	peak := m.stop()
+	if m.err != nil {
+		return m.err
+	}
 	size, err := dirSize(path)
 	if err != nil {
 		return err
@@ -199,13 +198,19 @@ type usage struct {
 type monitor struct {
 	mu   sync.Mutex
 	peak usage
-	done chan struct{}
-	wg   sync.WaitGroup
-	once sync.Once
+	// profile, when set, is where a heap profile is written each time the
+	// heap passes profiled by 4 MiB, so that the last one shows what the
+	// heap held at its peak (as of the collection before it).
+	profile  string
+	profiled uint64
+	err      error
+	done     chan struct{}
+	wg       sync.WaitGroup
+	once     sync.Once
 }
 
-func newMonitor() *monitor {
-	m := &monitor{done: make(chan struct{})}
+func newMonitor(profile string) *monitor {
+	m := &monitor{done: make(chan struct{}), profile: profile}
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
@@ -231,7 +236,24 @@ func (m *monitor) sample() usage {
 	p := &m.peak
 	p.rss, p.anon, p.file, p.hwm = max(p.rss, u.rss), max(p.anon, u.anon), max(p.file, u.file), max(p.hwm, u.hwm)
 	p.heap, p.goMapped = max(p.heap, u.heap), max(p.goMapped, u.goMapped)
+	if m.profile != "" && m.err == nil && u.heap > m.profiled+4<<20 {
+		m.profiled = u.heap
+		m.err = writeHeapProfile(m.profile)
+	}
 	return u
+}
+
+// writeHeapProfile writes the heap profile to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // stop stops the sampling and returns the peaks.
