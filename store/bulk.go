@@ -70,7 +70,7 @@ type bulkLoad struct {
 	maxTxnCount, maxTxnSize int64
 
 	mu     sync.RWMutex
-	hashes map[string]string // article id → hash of the version loaded
+	hashes *keyTable // article id → key (hash) of the version loaded
 }
 
 // beginBulk starts a bulk load into the writer's new, empty generation,
@@ -81,7 +81,7 @@ func (s *Store) beginBulk() error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return fmt.Errorf("store %s: %w", s.dir, err)
 	}
-	b := &bulkLoad{dir: dir, main: newSorter(dir, "run", s.runBytes), hashes: map[string]string{}}
+	b := &bulkLoad{dir: dir, main: newSorter(dir, "run", s.runBytes), hashes: newKeyTable()}
 	// The usual options' limits, not bulkOptions'.
 	b.maxTxnCount, b.maxTxnSize = txnLimits(badgerOptions(path, s.opts))
 	s.bulk.Store(b)
@@ -156,7 +156,7 @@ func (s *Store) bulkHash(id string) (hash string, ok, loading bool) {
 	if b.hashes == nil {
 		return "", false, false // ending: the store answers once it has ended
 	}
-	hash, ok = b.hashes[id]
+	hash, ok = b.hashes.get(id)
 	return hash, ok, true
 }
 
@@ -171,7 +171,7 @@ func (s *Store) bulkIngest(ctx context.Context, b *bulkLoad, arts []preparedArti
 		}
 		id := a.ex.Article.ID
 		b.mu.RLock()
-		old, found := b.hashes[id]
+		old, found := b.hashes.get(id)
 		b.mu.RUnlock()
 		if found {
 			if old != a.hash {
@@ -198,7 +198,7 @@ func (s *Store) bulkIngest(ctx context.Context, b *bulkLoad, arts []preparedArti
 		}
 		s.wrote(size)
 		b.mu.Lock()
-		b.hashes[id] = a.hash
+		b.hashes.put(id, a.hash)
 		b.mu.Unlock()
 		b.counts.Articles++
 		b.counts.Triples += len(a.triples)
