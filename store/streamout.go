@@ -185,11 +185,11 @@ func (o *streamOut) writeBatches() {
 }
 
 // pace waits, before a batch that ends `ending` streams is written, until
-// at most bulkTablesBuilding tables would then be in the making. The tables in
-// the making are the tables started (one per stream ended, and the
-// tables that streams which did not fit in one started besides, which
-// tableLog counts once they are finished) less the tables finished: never
-// more than there are, so the wait ends when they are finished.
+// at most bulkTablesBuilding tables would then be in the making: the tables
+// started (one per stream ended, and those that streams which did not fit
+// in one started besides, which tableLog counts once they are finished)
+// less the tables finished. That is never more than there are, so the
+// wait ends when they are finished.
 func (o *streamOut) pace(ending int) {
 	if ending == 0 || o.unpaced {
 		return
