@@ -129,6 +129,15 @@ func ArticleKey(a Article, rules string) string {
 	return a.Hash() + "+" + rules
 }
 
+// IDDigest returns the first 16 bytes of the SHA-256 of an article id: a
+// fixed-size stand-in for the id in tables that hold one entry for every
+// article read, so that they do not keep the ids themselves. Two ids share
+// a digest with a chance of about 2^-128 a pair.
+func IDDigest(id string) [16]byte {
+	sum := sha256.Sum256([]byte(id))
+	return [16]byte(sum[:16])
+}
+
 // ActorID returns the canonical id for an actor name: lower case, accents
 // removed, runs of anything but letters and digits folded to one '-'.
 // Romanised name endings are folded ("Zelenskyy", "Zelenskiy" → "zelensky";

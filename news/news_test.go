@@ -1,6 +1,9 @@
 package news
 
-import "testing"
+import (
+	"encoding/hex"
+	"testing"
+)
 
 func TestActorID(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -42,5 +45,19 @@ func TestHash(t *testing.T) {
 	d2 := Article{ID: "a", Title: "bc"}
 	if d1.Hash() == d2.Hash() {
 		t.Error("field boundaries are not part of the hash")
+	}
+}
+
+// TestIDDigest: the digest is the first 16 bytes of the id's SHA-256.
+func TestIDDigest(t *testing.T) {
+	tests := []struct{ id, want string }{
+		{"", "e3b0c44298fc1c149afbf4c8996fb924"},
+		{"a", "ca978112ca1bbdcafac231b39a23dc4d"},
+	}
+	for _, tt := range tests {
+		d := IDDigest(tt.id)
+		if got := hex.EncodeToString(d[:]); got != tt.want {
+			t.Errorf("IDDigest(%q) = %s, want %s", tt.id, got, tt.want)
+		}
 	}
 }

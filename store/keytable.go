@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/hex"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // keyTable maps article ids to the keys (news.ArticleKey) of the versions
@@ -11,12 +13,18 @@ import (
 // a build's peak, twice over with the collector's headroom. A key is the
 // hex SHA-256 of the article and, after it, the extraction rules, the same
 // for every article of a build: kept as the 32 bytes and an index into the
-// distinct rules, an entry takes about 60 bytes besides its id, against
-// about 130 as a string. Keys of another form are kept as they are.
+// distinct rules, under a digest of the id instead of the id, an entry
+// takes about 60 bytes, against about 160 with the id and the key as
+// strings. Keys of another form are kept as they are.
+//
+// Two ids could share a digest (a chance of about 2^-128 a pair): the
+// second would then be answered the first's key, which cannot be its own
+// (an article's hash covers its id), so it would only be stored through a
+// transaction instead of in bulk.
 type keyTable struct {
-	packed map[string]packedKey
-	rules  []string          // distinct suffixes after the hash, "" included
-	other  map[string]string // keys not of the packed form
+	packed map[[16]byte]packedKey
+	rules  []string            // distinct suffixes after the hash, "" included
+	other  map[[16]byte]string // keys not of the packed form
 }
 
 // packedKey is a key of the usual form: its hash and its rules' index.
@@ -26,12 +34,12 @@ type packedKey struct {
 }
 
 func newKeyTable() *keyTable {
-	return &keyTable{packed: map[string]packedKey{}, other: map[string]string{}}
+	return &keyTable{packed: map[[16]byte]packedKey{}, other: map[[16]byte]string{}}
 }
 
 // put records key as the key of the article id.
-func (t *keyTable) put(id, key string) {
-	id = strings.Clone(id) // not a part of a larger string the table would keep
+func (t *keyTable) put(idString, key string) {
+	id := news.IDDigest(idString)
 	delete(t.packed, id)
 	delete(t.other, id)
 	var p packedKey
@@ -57,7 +65,8 @@ func (t *keyTable) put(id, key string) {
 }
 
 // get returns the key recorded for the article id.
-func (t *keyTable) get(id string) (key string, ok bool) {
+func (t *keyTable) get(idString string) (key string, ok bool) {
+	id := news.IDDigest(idString)
 	if p, ok := t.packed[id]; ok {
 		return hex.EncodeToString(p.sum[:]) + t.rules[p.rules], true
 	}
