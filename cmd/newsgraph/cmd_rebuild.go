@@ -267,7 +267,7 @@ func runRebuild(ctx context.Context, opts rebuildOptions, rep *reporter) error {
 	}
 
 	// Read and ingest.
-	rd := &sourceReader{cfg: cfg, rep: rep, seen: map[string]int{}}
+	rd := &sourceReader{cfg: cfg, rep: rep, seen: map[[16]byte]int{}}
 	p := rep.startProgress("articles", expected)
 	res.Summary, err = ingest.Run(ctx, func(yield func(news.Article) error) error {
 		return rd.read(ctx, yield)
@@ -345,10 +345,13 @@ func failedSummary(failed []error, total int) string {
 
 // sourceReader reads the sources of a config one after the other.
 type sourceReader struct {
-	cfg    *config.Config
-	rep    *reporter
-	seen   map[string]int // article id → the 1-based source that gave it
-	failed []error        // one error per failed source, naming it
+	cfg *config.Config
+	rep *reporter
+	// seen maps each article id (by news.IDDigest, so that a table with
+	// an entry for every article does not keep the ids) to the 1-based
+	// source that gave it.
+	seen   map[[16]byte]int
+	failed []error // one error per failed source, naming it
 	cache  source.FetchCache
 	cached bool // cache was set up (it may still be nil)
 }
@@ -372,14 +375,15 @@ func (r *sourceReader) read(ctx context.Context, yield func(news.Article) error)
 		name := fmt.Sprintf("source %d (%s)", idx, src)
 		n := 0
 		emit := func(a news.Article) error {
-			if first, ok := r.seen[a.ID]; ok {
+			id := news.IDDigest(a.ID)
+			if first, ok := r.seen[id]; ok {
 				if first != idx {
 					r.rep.warn("article skipped: its id was given by an earlier source",
 						"id", a.ID, "source", idx, "first_source", first)
 				}
 				return nil
 			}
-			r.seen[a.ID] = idx
+			r.seen[id] = idx
 			n++
 			if err := yield(a); err != nil {
 				return stopError{err}
@@ -467,11 +471,12 @@ func oneLineErr(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }
 
-// pruneArticles deletes the stored articles whose id is not in seen.
-func pruneArticles(ctx context.Context, st *store.Store, seen map[string]int, rep *reporter) (int, error) {
+// pruneArticles deletes the stored articles whose id is not in seen (by
+// news.IDDigest).
+func pruneArticles(ctx context.Context, st *store.Store, seen map[[16]byte]int, rep *reporter) (int, error) {
 	var gone []string
 	err := st.EachArticle(ctx, func(a store.ArticleInfo) error {
-		if _, ok := seen[a.ID]; !ok {
+		if _, ok := seen[news.IDDigest(a.ID)]; !ok {
 			gone = append(gone, a.ID)
 		}
 		return nil
