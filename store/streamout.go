@@ -309,9 +309,10 @@ func (o *streamOut) put(k, v []byte) error {
 	appendKV(o.buf, k, v, o.stream)
 	inLog := int64(len(v)) >= o.valueThreshold
 	o.size.add(k, v, inLog)
-	o.streamBytes += len(k) + len(v)
 	if inLog {
-		o.streamBytes += valuePointerBytes - len(v)
+		o.streamBytes += len(k) + valuePointerBytes
+	} else {
+		o.streamBytes += len(k) + len(v)
 	}
 	if o.buf.LenNoPadding() >= bulkBatchBytes {
 		return o.send()
