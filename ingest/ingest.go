@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 	"time"
@@ -24,11 +25,13 @@ type Extractor interface {
 	Extract(ctx context.Context, a news.Article) (news.Extraction, error)
 }
 
-// Store is where extractions go. IngestBatch stores extractions in order
-// and returns the status of those it stored, all of them unless it fails
-// (see store.Store.IngestBatch).
+// Store is where extractions go. ArticleStored reports whether an article
+// is stored with the key (news.ArticleKey) it has now, whose extraction is
+// then skipped. IngestBatch stores extractions in order and returns the
+// status of those it stored, all of them unless it fails (see
+// store.Store.IngestBatch).
 type Store interface {
-	ArticleHash(id string) (hash string, ok bool, err error)
+	ArticleStored(id, key string) (bool, error)
 	IngestBatch(ctx context.Context, exs []news.Extraction) ([]store.Status, error)
 }
 
@@ -75,6 +78,7 @@ type job struct {
 	art  news.Article
 	skip bool // already stored with the same hash and rules
 	ex   news.Extraction
+	out  []byte // ex encoded, for ExtractTo
 	err  error
 	done chan struct{}
 }
@@ -87,9 +91,8 @@ func Run(ctx context.Context, arts Articles, st Store, opts Options) (Summary, e
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ordered, wait, err := extractInOrder(ctx, arts, opts, func(a news.Article) (bool, error) {
-		key, ok, err := st.ArticleHash(a.ID)
-		return ok && key == news.ArticleKey(a, opts.Rules), err
-	})
+		return st.ArticleStored(a.ID, news.ArticleKey(a, opts.Rules))
+	}, nil)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -187,9 +190,35 @@ func report(opts Options, sum Summary, start time.Time) {
 // error, from reading, extracting (wrapped with the article id) or emit,
 // and returns it; opts.Progress and opts.Batch are not used.
 func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Extraction) error) error {
+	return extractEach(ctx, arts, opts, nil, func(j *job) error { return emit(j.ex) })
+}
+
+// ExtractTo extracts every article from arts as Extract does and writes
+// each one's encoding to w, in input order. encode appends the encoding of
+// an extraction to buf and returns the result; it runs on the extracting
+// goroutines, as many at once. Encoding the output (JSON Lines, say) is
+// then shared out between the cores with the extraction; done by the one
+// goroutine that writes, it is work that a second core cannot take. An
+// error from encode is wrapped with the article id, as an extraction's.
+func ExtractTo(ctx context.Context, arts Articles, opts Options, w io.Writer, encode func(buf []byte, ex news.Extraction) ([]byte, error)) error {
+	after := func(j *job) {
+		j.out, j.err = encode(nil, j.ex)
+		j.ex = news.Extraction{} // only out is needed now
+	}
+	return extractEach(ctx, arts, opts, after, func(j *job) error {
+		_, err := w.Write(j.out)
+		return err
+	})
+}
+
+// extractEach extracts the articles of arts (extractInOrder), running
+// after, when not nil, on the worker of each article extracted without
+// error, and calls emit for each on the caller's goroutine, in input
+// order, until an error.
+func extractEach(ctx context.Context, arts Articles, opts Options, after func(*job), emit func(*job) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ordered, wait, err := extractInOrder(ctx, arts, opts, nil)
+	ordered, wait, err := extractInOrder(ctx, arts, opts, nil, after)
 	if err != nil {
 		return err
 	}
@@ -201,7 +230,7 @@ func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Ex
 		case j.err != nil:
 			err = fmt.Errorf("extract %s: %w", j.art.ID, j.err)
 		default:
-			err = emit(j.ex)
+			err = emit(j)
 		}
 		if err != nil {
 			cancel()
@@ -217,9 +246,10 @@ func Extract(ctx context.Context, arts Articles, opts Options, emit func(news.Ex
 // It returns the articles' jobs in input order (each done when extracted)
 // and a wait that returns the reader's error once the channel is drained.
 // An article for which skip reports true is not extracted: its job is done
-// at once, marked skip. The caller must drain ordered and cancel ctx to stop
-// early.
-func extractInOrder(ctx context.Context, arts Articles, opts Options, skip func(news.Article) (bool, error)) (<-chan *job, func() error, error) {
+// at once, marked skip. after, when not nil, runs on the worker once an
+// article is extracted without error, before its job is done. The caller
+// must drain ordered and cancel ctx to stop early.
+func extractInOrder(ctx context.Context, arts Articles, opts Options, skip func(news.Article) (bool, error), after func(*job)) (<-chan *job, func() error, error) {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -275,6 +305,9 @@ func extractInOrder(ctx context.Context, arts Articles, opts Options, skip func(
 			defer wg.Done()
 			for j := range todo {
 				j.ex, j.err = x.Extract(ctx, j.art)
+				if after != nil && j.err == nil {
+					after(j)
+				}
 				close(j.done)
 			}
 		}()

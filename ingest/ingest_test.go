@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -34,11 +36,11 @@ type fakeStore struct {
 	batches []int // the size of each IngestBatch call
 }
 
-func (s *fakeStore) ArticleHash(id string) (string, bool, error) {
+func (s *fakeStore) ArticleStored(id, key string) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	h, ok := s.hashes[id]
-	return h, ok, nil
+	return ok && h == key, nil
 }
 
 func (s *fakeStore) IngestBatch(ctx context.Context, exs []news.Extraction) ([]store.Status, error) {
@@ -194,3 +196,51 @@ func TestRunNewRules(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractTo: the encodings come out in input order whatever the
+// workers, an encoding error names its article and stops the output
+// there, and a writer's error is returned.
+func TestExtractTo(t *testing.T) {
+	encode := func(buf []byte, ex news.Extraction) ([]byte, error) {
+		if ex.Article.ID == "a7" && ex.Article.Text == "bad" {
+			return nil, errors.New("cannot encode")
+		}
+		for _, tr := range ex.Triples {
+			buf = fmt.Appendf(buf, "%s %s %s\n", tr.Doc, tr.SubjectID, tr.ObjectID)
+		}
+		return buf, nil
+	}
+	var want strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&want, "a%d x y\n", i)
+	}
+	for _, workers := range []int{1, 2, 4} {
+		opts := Options{Workers: workers, NewExtractor: func() (Extractor, error) { return fakeExtractor{}, nil }}
+		var got bytes.Buffer
+		if err := ExtractTo(context.Background(), articles(30, "ok"), opts, &got, encode); err != nil {
+			t.Fatalf("%d workers: %v", workers, err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d workers: got\n%s\nwant\n%s", workers, got.String(), want.String())
+		}
+
+		got.Reset()
+		err := ExtractTo(context.Background(), articles(30, "bad"), opts, &got, encode)
+		if err == nil || !strings.Contains(err.Error(), "a7") || !strings.Contains(err.Error(), "cannot encode") {
+			t.Errorf("%d workers: encoding error = %v, want one naming a7", workers, err)
+		}
+		if lines := strings.Count(got.String(), "\n"); lines != 7 {
+			t.Errorf("%d workers: %d lines before the error, want 7", workers, lines)
+		}
+
+		broken := errors.New("pipe closed")
+		if err := ExtractTo(context.Background(), articles(30, "ok"), opts, failingWriter{broken}, encode); !errors.Is(err, broken) {
+			t.Errorf("%d workers: writer error = %v, want %v", workers, err, broken)
+		}
+	}
+}
+
+// failingWriter fails every write with err.
+type failingWriter struct{ err error }
+
+func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }

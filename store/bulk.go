@@ -35,9 +35,9 @@ import (
 // comes a second time with other content (its first version must be
 // replaced); from then on the writer writes through transactions as usual,
 // on the store the load built, reopened with the usual options (endBulk)
-// unless only Counts or Commit came. ArticleHash, which a build asks for
-// every article, is answered from the load's own table of ids, since the
-// generation started empty. The result is the same store, key for key and
+// unless only Counts or Commit came. ArticleStored, which a build asks
+// for every article, is answered from the load's own table of ids, since
+// the generation started empty. The result is the same store, key for key and
 // value for value, as the same IngestBatch calls write through
 // transactions (TestBulkLoadMatchesTransactions).
 //
@@ -59,8 +59,8 @@ const bulkBatchBytes = 256 << 10
 const bulkDir = "bulk-load"
 
 // bulkLoad is the state of a bulk load; see above. Its fields are used
-// under Store.writeMu, except hashes, which has its own lock so that
-// ArticleHash does not wait for a run being sorted.
+// under Store.writeMu, except keys, which has its own lock so that
+// ArticleStored does not wait for a run being sorted.
 type bulkLoad struct {
 	dir    string
 	main   *sorter
@@ -69,8 +69,8 @@ type bulkLoad struct {
 	// fitsTransaction; the generation is open with bulkOptions meanwhile).
 	maxTxnCount, maxTxnSize int64
 
-	mu     sync.RWMutex
-	hashes *keyTable // article id → key (hash) of the version loaded
+	mu   sync.RWMutex
+	keys *keyTable // the article ids loaded, with their keys' fingerprints
 }
 
 // beginBulk starts a bulk load into the writer's new, empty generation,
@@ -81,7 +81,7 @@ func (s *Store) beginBulk() error {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return fmt.Errorf("store %s: %w", s.dir, err)
 	}
-	b := &bulkLoad{dir: dir, main: newSorter(dir, "run", s.runBytes), hashes: newKeyTable()}
+	b := &bulkLoad{dir: dir, main: newSorter(dir, "run", s.runBytes), keys: newKeyTable()}
 	// The usual options' limits, not bulkOptions'.
 	b.maxTxnCount, b.maxTxnSize = txnLimits(badgerOptions(path, s.opts))
 	s.bulk.Store(b)
@@ -144,20 +144,20 @@ func (s *Store) reopenNext(o badger.Options) error {
 	return nil
 }
 
-// bulkHash returns what ArticleHash answers during a bulk load; loading is
-// false when no load is going on.
-func (s *Store) bulkHash(id string) (hash string, ok, loading bool) {
+// bulkStored returns what ArticleStored answers during a bulk load;
+// loading is false when no load is going on.
+func (s *Store) bulkStored(id, key string) (stored, loading bool) {
 	b := s.bulk.Load()
 	if b == nil {
-		return "", false, false
+		return false, false
 	}
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	if b.hashes == nil {
-		return "", false, false // ending: the store answers once it has ended
+	if b.keys == nil {
+		return false, false // ending: the store answers once it has ended
 	}
-	hash, ok = b.hashes.get(id)
-	return hash, ok, true
+	_, stored = b.keys.lookup(id, key)
+	return stored, true
 }
 
 // bulkIngest loads arts from the front while it can, and returns their
@@ -171,10 +171,10 @@ func (s *Store) bulkIngest(ctx context.Context, b *bulkLoad, arts []preparedArti
 		}
 		id := a.ex.Article.ID
 		b.mu.RLock()
-		old, found := b.hashes.get(id)
+		found, same := b.keys.lookup(id, a.hash)
 		b.mu.RUnlock()
 		if found {
-			if old != a.hash {
+			if !same {
 				return statuses, nil
 			}
 			statuses = append(statuses, Unchanged)
@@ -198,7 +198,7 @@ func (s *Store) bulkIngest(ctx context.Context, b *bulkLoad, arts []preparedArti
 		}
 		s.wrote(size)
 		b.mu.Lock()
-		b.hashes.put(id, a.hash)
+		b.keys.put(id, a.hash)
 		b.mu.Unlock()
 		b.counts.Articles++
 		b.counts.Triples += len(a.triples)
@@ -272,10 +272,10 @@ func (s *Store) finishBulk() error {
 	if s.failed != nil {
 		return s.failed
 	}
-	// The ids' table is not needed any more (ArticleHash now waits for
+	// The ids' table is not needed any more (ArticleStored now waits for
 	// the end and reads the store), and the merge needs the memory.
 	b.mu.Lock()
-	b.hashes = nil
+	b.keys = nil
 	b.mu.Unlock()
 	if b.counts.Articles == 0 {
 		if err := s.checkVersion(s.next); err != nil { // initialises it

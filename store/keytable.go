@@ -1,75 +1,45 @@
 package store
 
 import (
-	"encoding/hex"
-	"strings"
+	"hash/maphash"
 
 	"github.com/newsgraph/newsgraph/news"
 )
 
-// keyTable maps article ids to the keys (news.ArticleKey) of the versions
-// a bulk load has loaded, compactly: it holds an entry for every article of
-// the load until the load ends, so at 100 000 articles its size counts in
-// a build's peak, twice over with the collector's headroom. A key is the
-// hex SHA-256 of the article and, after it, the extraction rules, the same
-// for every article of a build: kept as the 32 bytes and an index into the
-// distinct rules, under a digest of the id instead of the id, an entry
-// takes about 60 bytes, against about 160 with the id and the key as
-// strings. Keys of another form are kept as they are.
+// keyTable records which version of each article a bulk load has loaded,
+// compactly: it holds an entry for every article of the load until the
+// load ends, so at 100 000 articles its size counts in a build's peak,
+// twice over with the collector's headroom. An entry is a digest of the id
+// (news.IDDigest) and a 64-bit fingerprint of the article's key
+// (news.ArticleKey: its content hash and extraction rules), 24 bytes in
+// the map's slot, against 52 for the key's 32 bytes of hash and an index
+// of its rules, and about 160 for the id and the key as strings. A build
+// only asks whether an article is loaded with the key it has now
+// (ArticleStored), which the fingerprint answers.
 //
-// Two ids could share a digest (a chance of about 2^-128 a pair): the
-// second would then be answered the first's key, which cannot be its own
-// (an article's hash covers its id), so it would only be stored through a
-// transaction instead of in bulk.
+// What a shared digest or fingerprint would do: two ids sharing a digest
+// (about 2^-128 a pair) make the second look loaded with another key, so
+// it is stored through a transaction instead of in bulk; a changed
+// article whose new key shares the old one's fingerprint (about 2^-64 a
+// change, with a seed chosen afresh for every load) would be taken as
+// unchanged, its change left for the next build to find.
 type keyTable struct {
-	packed map[[16]byte]packedKey
-	rules  []string            // distinct suffixes after the hash, "" included
-	other  map[[16]byte]string // keys not of the packed form
-}
-
-// packedKey is a key of the usual form: its hash and its rules' index.
-type packedKey struct {
-	sum   [32]byte
-	rules uint32
+	seed maphash.Seed
+	fps  map[[16]byte]uint64
 }
 
 func newKeyTable() *keyTable {
-	return &keyTable{packed: map[[16]byte]packedKey{}, other: map[[16]byte]string{}}
+	return &keyTable{seed: maphash.MakeSeed(), fps: map[[16]byte]uint64{}}
 }
 
 // put records key as the key of the article id.
-func (t *keyTable) put(idString, key string) {
-	id := news.IDDigest(idString)
-	delete(t.packed, id)
-	delete(t.other, id)
-	var p packedKey
-	if len(key) < 2*len(p.sum) {
-		t.other[id] = key
-		return
-	}
-	if _, err := hex.Decode(p.sum[:], []byte(key[:2*len(p.sum)])); err != nil ||
-		hex.EncodeToString(p.sum[:]) != key[:2*len(p.sum)] { // upper-case digits would not come back
-		t.other[id] = key
-		return
-	}
-	rules := key[2*len(p.sum):]
-	i := 0
-	for i < len(t.rules) && t.rules[i] != rules {
-		i++
-	}
-	if i == len(t.rules) {
-		t.rules = append(t.rules, strings.Clone(rules))
-	}
-	p.rules = uint32(i)
-	t.packed[id] = p
+func (t *keyTable) put(id, key string) {
+	t.fps[news.IDDigest(id)] = maphash.String(t.seed, key)
 }
 
-// get returns the key recorded for the article id.
-func (t *keyTable) get(idString string) (key string, ok bool) {
-	id := news.IDDigest(idString)
-	if p, ok := t.packed[id]; ok {
-		return hex.EncodeToString(p.sum[:]) + t.rules[p.rules], true
-	}
-	key, ok = t.other[id]
-	return key, ok
+// lookup reports whether article id is recorded, and if so whether with
+// key.
+func (t *keyTable) lookup(id, key string) (found, same bool) {
+	fp, found := t.fps[news.IDDigest(id)]
+	return found, found && fp == maphash.String(t.seed, key)
 }

@@ -43,23 +43,24 @@ type Counts struct {
 	Mentions int `json:"mentions"`
 }
 
-// ArticleHash returns the key article id is stored with (news.Extraction.Key:
-// its content hash and extraction rules); ok is false when the article is
-// not stored. Callers compare it with news.ArticleKey to skip extraction of
-// articles stored already with the same content and rules.
-func (s *Store) ArticleHash(id string) (hash string, ok bool, err error) {
-	if hash, ok, loading := s.bulkHash(id); loading {
-		return hash, ok, nil // the generation started empty: the load holds it all
+// ArticleStored reports whether article id is stored with key
+// (news.ArticleKey: its content hash and extraction rules). A build asks
+// it for every article it reads, to skip the extraction of those stored
+// already with the same content and rules.
+func (s *Store) ArticleStored(id, key string) (bool, error) {
+	if stored, loading := s.bulkStored(id, key); loading {
+		return stored, nil // the generation started empty: the load holds it all
 	}
-	err = s.view(func(txn *badger.Txn) error {
+	var stored bool
+	err := s.view(func(txn *badger.Txn) error {
 		rec, found, err := getArticle(txn, id)
-		hash, ok = rec.Hash, found
+		stored = found && rec.Hash == key
 		return err
 	})
 	if err != nil {
-		return "", false, fmt.Errorf("article hash %q: %w", id, err)
+		return false, fmt.Errorf("article %q: %w", id, err)
 	}
-	return hash, ok, nil
+	return stored, nil
 }
 
 // Article returns the stored article id, or an error wrapping ErrNotFound.

@@ -461,11 +461,14 @@ func TestNotFound(t *testing.T) {
 	if err := s.DeleteArticle(ctx, "a1\x00"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("DeleteArticle: err = %v, want ErrNotFound", err)
 	}
-	if h, ok, err := s.ArticleHash("a"); err != nil || ok || h != "" {
-		t.Errorf("ArticleHash(a) = %q, %v, %v; want not ok", h, ok, err)
+	if ok, err := s.ArticleStored("a", a1.Article.Hash()); err != nil || ok {
+		t.Errorf("ArticleStored(a) = %v, %v; want false", ok, err)
 	}
-	if h, ok, err := s.ArticleHash("a1"); err != nil || !ok || h != a1.Article.Hash() {
-		t.Errorf("ArticleHash(a1) = %q, %v, %v; want %q", h, ok, err, a1.Article.Hash())
+	if ok, err := s.ArticleStored("a1", a1.Article.Hash()); err != nil || !ok {
+		t.Errorf("ArticleStored(a1, its hash) = %v, %v; want true", ok, err)
+	}
+	if ok, err := s.ArticleStored("a1", a1.Article.Hash()+"x"); err != nil || ok {
+		t.Errorf("ArticleStored(a1, another hash) = %v, %v; want false", ok, err)
 	}
 	if actors, err := openMem(t).Actors(ctx); err != nil || actors == nil || len(actors) != 0 {
 		t.Errorf("Actors of an empty store = %#v, %v; want empty non-nil", actors, err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -54,26 +55,14 @@ number of workers.
 				return err
 			}
 			w := bufio.NewWriter(io.out)
-			enc := json.NewEncoder(w)
-			enc.SetEscapeHTML(false)
 			ctx := c.Context()
 			read := func(yield func(news.Article) error) error { return source.Read(ctx, args, opts, yield) }
 			xopts := ingest.Options{Workers: workers, NewExtractor: func() (ingest.Extractor, error) { return newX() }}
-			err = ingest.Extract(ctx, read, xopts, func(ex news.Extraction) error {
+			err = ingest.ExtractTo(ctx, read, xopts, w, func(buf []byte, ex news.Extraction) ([]byte, error) {
 				if quotes {
-					for _, q := range ex.Quotes {
-						if err := enc.Encode(q); err != nil {
-							return err
-						}
-					}
-					return nil
+					return appendJSONLines(buf, ex.Quotes)
 				}
-				for _, t := range ex.Triples {
-					if err := enc.Encode(t); err != nil {
-						return err
-					}
-				}
-				return nil
+				return appendJSONLines(buf, ex.Triples)
 			})
 			if ferr := w.Flush(); err == nil {
 				err = ferr
@@ -85,6 +74,20 @@ number of workers.
 	c.Flags().BoolVar(&quotes, "quotes", false, "print who said what (quotes attributed to actors) instead of triples")
 	c.Flags().IntVar(&workers, "workers", 0, "extracting goroutines (default: one per CPU)")
 	return c
+}
+
+// appendJSONLines appends vs to buf as JSON Lines, one value a line, with
+// no HTML escaping (what json.Encoder writes with SetEscapeHTML(false)).
+func appendJSONLines[T any](buf []byte, vs []T) ([]byte, error) {
+	b := bytes.NewBuffer(buf)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	for _, v := range vs {
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+	}
+	return b.Bytes(), nil
 }
 
 // requireArgs asks for at least one positional argument, as a usage error.

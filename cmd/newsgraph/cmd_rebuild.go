@@ -267,7 +267,7 @@ func runRebuild(ctx context.Context, opts rebuildOptions, rep *reporter) error {
 	}
 
 	// Read and ingest.
-	rd := &sourceReader{cfg: cfg, rep: rep, seen: map[[16]byte]int{}}
+	rd := &sourceReader{cfg: cfg, rep: rep, seen: map[[16]byte]uint32{}}
 	p := rep.startProgress("articles", expected)
 	res.Summary, err = ingest.Run(ctx, func(yield func(news.Article) error) error {
 		return rd.read(ctx, yield)
@@ -350,7 +350,7 @@ type sourceReader struct {
 	// seen maps each article id (by news.IDDigest, so that a table with
 	// an entry for every article does not keep the ids) to the 1-based
 	// source that gave it.
-	seen   map[[16]byte]int
+	seen   map[[16]byte]uint32
 	failed []error // one error per failed source, naming it
 	cache  source.FetchCache
 	cached bool // cache was set up (it may still be nil)
@@ -377,13 +377,13 @@ func (r *sourceReader) read(ctx context.Context, yield func(news.Article) error)
 		emit := func(a news.Article) error {
 			id := news.IDDigest(a.ID)
 			if first, ok := r.seen[id]; ok {
-				if first != idx {
+				if int(first) != idx {
 					r.rep.warn("article skipped: its id was given by an earlier source",
 						"id", a.ID, "source", idx, "first_source", first)
 				}
 				return nil
 			}
-			r.seen[id] = idx
+			r.seen[id] = uint32(idx)
 			n++
 			if err := yield(a); err != nil {
 				return stopError{err}
@@ -473,7 +473,7 @@ func oneLineErr(err error) string {
 
 // pruneArticles deletes the stored articles whose id is not in seen (by
 // news.IDDigest).
-func pruneArticles(ctx context.Context, st *store.Store, seen map[[16]byte]int, rep *reporter) (int, error) {
+func pruneArticles(ctx context.Context, st *store.Store, seen map[[16]byte]uint32, rep *reporter) (int, error) {
 	var gone []string
 	err := st.EachArticle(ctx, func(a store.ArticleInfo) error {
 		if _, ok := seen[news.IDDigest(a.ID)]; !ok {
