@@ -55,6 +55,12 @@ const bulkRunBytes = 32 << 20
 // a time.
 const bulkBatchBytes = 256 << 10
 
+// bulkTableSize is the table size of a bulk load (bulkOptions): a little
+// over 4 MiB, so that a table builder's first buffer, twice the table size
+// rounded up to a power of two, is 16 MiB, of which a stream's pairs fill
+// no more than 40% (streamBufferShare). (At exactly 4 MiB it would be 8.)
+const bulkTableSize = 4<<20 + 64<<10
+
 // bulkDir is the folder of the sorted runs inside the generation.
 const bulkDir = "bulk-load"
 
@@ -108,19 +114,22 @@ func txnLimits(o badger.Options) (count, size int64) {
 // options, 53-130 s over six runs with these (the README's Performance
 // section has the details).
 //
-// Tables of 3 MiB (the usual 2): a builder's buffers start at twice the
-// table size, and streamOut keeps each table's pairs within the first two
-// buffers, 18 MiB; pairs that compress well then still fill a good part
-// of a table. With 2 MiB tables (12 MiB buffers) the same load made 380
-// tables instead of 266, and BenchmarkQuery1M's store opened in 21 ms
-// instead of 17, its actors in 31-37 ms instead of 29; with 3 MiB, 244-255
-// tables and the same times. Compaction, later, writes the usual size.
+// Tables of a little over 4 MiB (bulkTableSize; the usual 2): a
+// builder's buffers start at twice the table size, rounded up to a power
+// of two, and streamOut keeps each table's pairs within the first buffer.
+// With 2 MiB tables (12 MiB buffers) the same load made 380 tables instead
+// of 266, and BenchmarkQuery1M's store opened in 21 ms instead of 17, its
+// actors in 31-37 ms instead of 29. With 3 MiB (an 8 MiB first buffer,
+// which a table's pairs outgrew: two builders of 24 MiB were live at the
+// end of the load) 244 tables; with 4 MiB + 64 KiB (one 16 MiB buffer
+// each) 210, the same query times within the noise (2026-12-07), and 16
+// MiB less at the end of a load. Compaction, later, writes the usual size.
 //
 // Its Logger is log, which counts the tables the StreamWriter finishes
 // (streamOut's pacing).
 func bulkOptions(o badger.Options, log *tableLog) badger.Options {
 	return o.WithMemTableSize(1 << 20).WithBlockCacheSize(1 << 20).WithIndexCacheSize(1 << 20).
-		WithBaseTableSize(3 << 20).WithLogger(log)
+		WithBaseTableSize(bulkTableSize).WithLogger(log)
 }
 
 // reopenNext closes the writer's generation and opens it again with o;

@@ -38,8 +38,7 @@ import (
 // finished table is added to its level, which DB.Levels counts. Before a
 // batch that ends streams is written, the writing goroutine waits until at
 // most bulkTablesBuilding tables would then be in the making (pace). A
-// stream holds at most maxStreamTables tables' worth of pairs, which fit a
-// builder's first two buffers.
+// stream's pairs fit a builder's first buffer (streamBufferShare).
 //
 // badger cuts a table when its blocks, compressed, reach the table size,
 // so a stream ends when its pairs would compress to a little under one
@@ -58,6 +57,17 @@ import (
 // generated articles peaked at 102 MB either way. BenchmarkQuery1M's
 // medians, on a store loaded this way, were the same within the noise
 // (open 16-18 ms against 16-17, an actor 24-28 against 26-29).
+//
+// Later (2026-12-07), with each stream within a builder's first buffer:
+// at 3 MiB tables a stream's pairs (up to two tables' worth) outgrew the
+// 8 MiB first buffer, and the end of a 100 000-article build held two
+// builders of 8+16 MiB (48 of its 67 MiB of heap); with 4 MiB + 64 KiB
+// tables and streams of at most 40% of the 16 MiB buffer, two of 16 MiB.
+// The build's resident memory during the end of the load: 74 MB of
+// anonymous memory at most (68.8 on average) against 85 (about 80), and
+// 107 MB in all against 121. Pacing one table at a time (waiting for each
+// table before the next stream's first batch) was tried too: in storeload
+// it held 3-5 MB less on average but made the end 15-20% slower.
 type streamOut struct {
 	sw  *badger.StreamWriter
 	db  *badger.DB
@@ -82,13 +92,14 @@ type streamOut struct {
 	// The writing goroutine's state. dir is the generation's folder, and
 	// unreleased the bytes written since its table pages were last
 	// released (see writeBatches).
-	dir        string
-	unreleased int
-	fixedBytes int   // if not zero, the bytes of pairs in a stream (tests)
-	tableBytes int64 // the size at which badger cuts a table
-	ended      int   // streams ended by the batches written
-	baseTables int   // tables the levels held before the load
-	unpaced    bool  // pacing gave up (see pace)
+	dir         string
+	unreleased  int
+	fixedBytes  int   // if not zero, the bytes of pairs in a stream (tests)
+	tableBytes  int64 // the size at which badger cuts a table
+	bufferBytes int64 // the first buffer of a table builder (builderBuffer)
+	ended       int   // streams ended by the batches written
+	baseTables  int   // tables the levels held before the load
+	unpaced     bool  // pacing gave up (see pace)
 }
 
 // batch is one buffer of encoded pairs, and how many streams it ends.
@@ -120,15 +131,25 @@ const bulkPaceStall = 30 * time.Second
 // one, as the compressed size is estimated.
 const bulkStreamFill = 0.9
 
-// maxStreamTables is the most bytes of pairs in a stream, in tables: a
-// table builder's buffers start at twice the table size and double when
-// full, and a block's pairs take about 2.2 times their size there (as
-// written, and room for the compressed copy, s2.MaxEncodedLen). Twice the
-// table size of pairs fits the first two buffers (6 times the table size)
-// with room for blocks that outgrow theirs; more would take a third buffer
-// as large as the first two together. Pairs that compress more than twice
-// then make smaller tables.
-const maxStreamTables = 2
+// streamBufferShare is the most bytes of pairs in a stream, as a share of
+// a table builder's first buffer (builderBuffer): a block's pairs take
+// about 2.2 times their size there (as written, and room for the
+// compressed copy, s2.MaxEncodedLen), so 0.4 leaves room for blocks that
+// outgrow theirs. More would take a second buffer, twice as large, which
+// badger's pool then keeps for every later builder. Pairs that compress
+// more than the table size allows for then make smaller tables.
+const streamBufferShare = 0.4
+
+// builderBuffer returns the size of the first buffer of a table builder
+// for tables of tableSize: twice it, rounded up to a power of two
+// (table.NewTableBuilder, z.NewAllocator).
+func builderBuffer(tableSize int64) int64 {
+	b := int64(512)
+	for b < 2*tableSize {
+		b *= 2
+	}
+	return b
+}
 
 // newStreamOut returns a streamOut writing to sw, a StreamWriter of db
 // whose tables go under dir. streamBytes, if not zero, fixes the bytes of
@@ -137,6 +158,7 @@ func newStreamOut(sw *badger.StreamWriter, db *badger.DB, log *tableLog, dir str
 	o := &streamOut{sw: sw, db: db, log: log, stream: 1, full: make(chan batch), free: make(chan batch, 2),
 		failed: make(chan struct{}), stopped: make(chan struct{}), dir: dir, fixedBytes: streamBytes}
 	o.tableBytes = tableBytes(db.Opts())
+	o.bufferBytes = builderBuffer(streamTableSize(db.Opts()))
 	o.valueThreshold = db.Opts().ValueThreshold
 	o.baseTables = levelTables(db)
 	for range 2 {
@@ -154,11 +176,17 @@ func newStreamOut(sw *badger.StreamWriter, db *badger.DB, log *tableLog, dir str
 // (badger's newWriter and buildTableOptions), and a builder is full at 95%
 // of that (table.NewTableBuilder).
 func tableBytes(opt badger.Options) int64 {
+	return streamTableSize(opt) * 95 / 100
+}
+
+// streamTableSize returns the table size of a StreamWriter's builders in
+// a database opened with opt.
+func streamTableSize(opt badger.Options) int64 {
 	size := opt.BaseTableSize
 	for i := 2; i < opt.MaxLevels; i++ {
 		size *= int64(opt.TableSizeMultiplier)
 	}
-	return size * 95 / 100
+	return size
 }
 
 // writeBatches writes the batches sent on full until it is closed. After
@@ -287,7 +315,7 @@ func (o *streamOut) streamFull() bool {
 		return o.streamBytes >= o.fixedBytes
 	}
 	return o.size.bytes() >= bulkStreamFill*float64(o.tableBytes) ||
-		o.streamBytes >= maxStreamTables*int(o.tableBytes)
+		float64(o.streamBytes) >= streamBufferShare*float64(o.bufferBytes)
 }
 
 // put adds one pair; pairs must come in key order.

@@ -170,3 +170,39 @@ func TestBulkLoadStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBuilderBuffer: a builder's first buffer is twice the table size,
+// rounded up to a power of two; the bulk load's table size makes it 16 MiB
+// and a stream's pairs fit well within it.
+func TestBuilderBuffer(t *testing.T) {
+	tests := []struct {
+		tableSize, want int64
+	}{
+		{0, 512},
+		{100, 512},
+		{2 << 20, 4 << 20},
+		{3 << 20, 8 << 20},
+		{4 << 20, 8 << 20},
+		{4<<20 + 1, 16 << 20},
+		{bulkTableSize, 16 << 20},
+	}
+	for _, tt := range tests {
+		if got := builderBuffer(tt.tableSize); got != tt.want {
+			t.Errorf("builderBuffer(%d) = %d, want %d", tt.tableSize, got, tt.want)
+		}
+	}
+	opt := bulkOptions(badgerOptions(t.TempDir(), Options{}), nil)
+	size := streamTableSize(opt)
+	if size != bulkTableSize {
+		t.Errorf("a bulk load's StreamWriter builds tables of %d bytes, want %d", size, bulkTableSize)
+	}
+	// Pairs as written and compressed take about 2.2 times their size in
+	// a builder; the longest stream must leave room in the first buffer.
+	if pairs := streamBufferShare * float64(builderBuffer(size)); 2.2*pairs > 0.95*float64(builderBuffer(size)) {
+		t.Errorf("streams of up to %.0f bytes of pairs outgrow a builder's first buffer of %d", pairs, builderBuffer(size))
+	}
+	// And a table's worth of pairs that compress 1.5 times fits one stream.
+	if pairs := streamBufferShare * float64(builderBuffer(size)); pairs < 1.5*bulkStreamFill*float64(tableBytes(opt)) {
+		t.Errorf("streams of up to %.0f bytes of pairs make tables of under %d bytes", pairs, tableBytes(opt))
+	}
+}
