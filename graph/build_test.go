@@ -4,11 +4,11 @@ import (
 	stdcmp "cmp"
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -494,8 +494,9 @@ func TestCounts(t *testing.T) {
 		{[]string{"c", "b", "c", "b", "a"}, "b", "b:2; c:2; a:1"}, // tie among the top
 	} {
 		var c counts
+		tab := newStrtab()
 		for _, k := range tt.add {
-			c.add(k)
+			c.add(k, tab)
 		}
 		if got := c.top(); got != tt.top {
 			t.Errorf("%v: top = %q, want %q", tt.add, got, tt.top)
@@ -511,7 +512,7 @@ func TestDocSet(t *testing.T) {
 		var s docSet
 		for round := range 2 { // each id twice
 			for i := range n {
-				s.add(fmt.Sprint("doc", i))
+				s.add(uint32(i))
 				if round == 0 && s.len() != i+1 {
 					t.Fatalf("n=%d: len %d after %d ids", n, s.len(), i+1)
 				}
@@ -520,5 +521,29 @@ func TestDocSet(t *testing.T) {
 		if s.len() != n {
 			t.Errorf("n=%d: len %d after adding each id twice", n, s.len())
 		}
+	}
+}
+
+// TestStrtab: a string gets one index whatever buffer it comes from, and
+// the table keeps a copy of its own, not the caller's buffer.
+func TestStrtab(t *testing.T) {
+	tab := newStrtab()
+	buf := "Putin|Xi|Putin"
+	putin, xi, putin2 := buf[0:5], buf[6:8], buf[9:14]
+	if a, b := tab.id(putin), tab.id(putin2); a != b {
+		t.Errorf("the same string got indexes %d and %d", a, b)
+	}
+	if tab.id(xi) == tab.id(putin) {
+		t.Error("two strings share an index")
+	}
+	got := tab.intern(putin2)
+	if got != "Putin" {
+		t.Errorf("intern = %q", got)
+	}
+	if unsafe.StringData(got) == unsafe.StringData(putin) || unsafe.StringData(got) == unsafe.StringData(putin2) {
+		t.Error("the table keeps the caller's buffer")
+	}
+	if len(tab.strs) != 2 || len(tab.index) != 2 {
+		t.Errorf("%d strings, %d indexed; want 2", len(tab.strs), len(tab.index))
 	}
 }
