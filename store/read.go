@@ -113,7 +113,7 @@ func (s *Store) EachArticle(ctx context.Context, fn func(ArticleInfo) error) err
 // then by position in the article's extraction. It stops at the first error
 // from fn, which it returns unwrapped, or when ctx is done.
 func (s *Store) EachTriple(ctx context.Context, fn func(news.Triple) error) error {
-	return s.scan(ctx, []byte{prefixTriple}, false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scanAll(ctx, []byte{prefixTriple}, func(_ *badger.Txn, k, v []byte) error {
 		ts, err := triplesAt(k, v)
 		if err != nil {
 			return err
@@ -175,7 +175,7 @@ func (s *Store) indexScan(ctx context.Context, prefix byte, p []byte, fn func(ne
 // end). It stops at the first error from fn, which it returns unwrapped, or
 // when ctx is done.
 func (s *Store) EachMention(ctx context.Context, fn func(news.Mention) error) error {
-	return s.scan(ctx, []byte{prefixMention}, false, func(_ *badger.Txn, k, v []byte) error {
+	return s.scanAll(ctx, []byte{prefixMention}, func(_ *badger.Txn, k, v []byte) error {
 		ms, err := mentionsAt(k, v)
 		if err != nil {
 			return err
@@ -340,6 +340,26 @@ func (s *Store) scan(ctx context.Context, p []byte, keysOnly bool, fn func(txn *
 			return fn(txn, k, v)
 		})
 	})
+}
+
+// scanAll is scan for a read of every record of a kind (EachTriple,
+// EachMention). A reader then releases the pages of the table files it has
+// read as it goes, as a writer always does (keepReleasingTablePages): such
+// a read touches every table of its kind once, and badger's mappings kept
+// each page in the process's resident set. Measured on 2026-12-07, a
+// GraphML export of a 100 000-article store (813 MB on disk) held 485 MB
+// of table pages at its peak (of 2.0 GB), 19 MB with this. The pages are
+// released once more at the end, so that a read too short for the first
+// round leaves none either.
+func (s *Store) scanAll(ctx context.Context, p []byte, fn func(txn *badger.Txn, k, v []byte) error) error {
+	if s.readOnly && !s.opts.InMemory {
+		stop := keepReleasingTablePages(s.dir, releaseInterval)
+		defer func() {
+			stop()
+			releaseTablePages(s.dir)
+		}()
+	}
+	return s.scan(ctx, p, false, fn)
 }
 
 // scanTxn runs fn over the keys with prefix p. k and v are valid only
