@@ -170,10 +170,10 @@ func (c *csvWriter) edges(n *graph.Network) {
 }
 
 // appendCSVValues appends a comma and the field of each of attrs.
-func appendCSVValues(dst []byte, attrs []graph.Attr, values map[string]any) []byte {
+func appendCSVValues[V graph.AttrValues](dst []byte, attrs []graph.Attr, values V) []byte {
 	for _, a := range attrs {
 		dst = append(dst, ',')
-		v := values[a.Name]
+		v := values.Get(a.Name)
 		var ok bool
 		if dst, ok = appendScalar(dst, a.Kind, v); !ok {
 			dst = appendCSVField(dst, toString(v))

@@ -48,7 +48,7 @@ func wantCSVEdges(n *graph.Network) [][]string {
 		row := []string{ids[e.From], ids[e.To], typ, "e" + strconv.Itoa(j), stripIllegal(e.Label),
 			strconv.FormatFloat(wantWeight(e.Weight), 'g', -1, 64)}
 		for _, a := range n.EdgeAttrs {
-			row = append(row, wantField(a.Kind, e.Attrs[a.Name]))
+			row = append(row, wantField(a.Kind, e.Attrs.Get(a.Name)))
 		}
 		rows = append(rows, row)
 	}

@@ -112,7 +112,7 @@ func ExampleJSON() {
 		},
 		EdgeAttrs: []graph.Attr{{Name: "first_date", Kind: graph.String}},
 		Edges: []graph.Edge{{From: 0, To: 1, Weight: 2, Label: "co-mention",
-			Attrs: map[string]any{"first_date": "2025-02-03"}}},
+			Attrs: graph.ValuesOf(map[string]any{"first_date": "2025-02-03"})}},
 	}
 	if err := export.JSON(os.Stdout, n); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -132,7 +132,7 @@ func ExampleCSVEdges() {
 		EdgeAttrs: []graph.Attr{{Name: "evidence", Kind: graph.String}},
 		Nodes:     []graph.Node{{Key: "kenya", Label: "Kenya"}, {Key: "norway", Label: "Norway"}},
 		Edges: []graph.Edge{{From: 1, To: 0, Weight: 1, Label: "agree",
-			Attrs: map[string]any{"evidence": `Norway and Kenya agree on "harbour" inspections.`}}},
+			Attrs: graph.ValuesOf(map[string]any{"evidence": `Norway and Kenya agree on "harbour" inspections.`})}},
 	}
 	if err := export.CSVEdges(os.Stdout, n); err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -75,28 +75,28 @@ func actorNetwork() *graph.Network {
 			}},
 		},
 		Edges: []graph.Edge{
-			{From: 0, To: 1, Weight: 3, Label: "agree", Attrs: map[string]any{
+			{From: 0, To: 1, Weight: 3, Label: "agree", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "agree", "event": "AGREE", "events": "AGREE:2; CONSULT:1", "conflict": 3.5,
 				"n_articles": 2, "first_date": "2025-02-03", "last_date": "2025-02-10",
 				"evidence": "Norway and Kenya agree on \"harbour\" inspections & more.", "hypothetical": false,
-			}},
-			{From: 1, To: 2, Weight: 1.5, Label: "", Attrs: map[string]any{
+			})},
+			{From: 1, To: 2, Weight: 1.5, Label: "", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "hire", "event": "", "events": "", "conflict": 0.0, "n_articles": 1,
 				"first_date": "2025-02-20", "last_date": "2025-02-05", // end before start
 				"evidence": "Kenya hired <Smith & Sons>.", "hypothetical": true,
-			}},
-			{From: 2, To: 3, Weight: math.NaN(), Label: "pay", Attrs: map[string]any{
+			})},
+			{From: 2, To: 3, Weight: math.NaN(), Label: "pay", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "pay", "event": "", "events": "", "n_articles": 1,
 				"evidence": "Line one,\r\nline \"two\"\x00 \xe2\x80\xa8end\xff", // no dates, no conflict
-			}},
-			{From: 3, To: 0, Weight: 1, Label: "accuse", Attrs: map[string]any{
+			})},
+			{From: 3, To: 0, Weight: 1, Label: "accuse", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "accuse", "event": "ACCUSE", "events": "ACCUSE:1", "conflict": -5.0,
 				"n_articles": 1, "first_date": "2025-01-15", "last_date": "2025-01-15",
 				"evidence": "Ana María accused Norway.", "hypothetical": false,
-			}},
-			{From: 4, To: 0, Weight: 2, Label: "meet", Attrs: map[string]any{
+			})},
+			{From: 4, To: 0, Weight: 2, Label: "meet", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "meet", "n_articles": 2, "first_date": "not a date", "last_date": "2025-03-01",
-			}},
+			})},
 		},
 	}
 }
@@ -157,7 +157,7 @@ func buildLikeNetwork(seed uint64, nodes, edges int, directed bool) *graph.Netwo
 			To:     rng.IntN(nodes),
 			Weight: float64(1 + rng.IntN(20)),
 			Label:  predicates[p],
-			Attrs: map[string]any{
+			Attrs: graph.ValuesOf(map[string]any{
 				"predicate":    predicates[p],
 				"event":        events[p],
 				"events":       events[p] + ":2; CONSULT:1",
@@ -167,7 +167,7 @@ func buildLikeNetwork(seed uint64, nodes, edges int, directed bool) *graph.Netwo
 				"last_date":    last,
 				"evidence":     fmt.Sprintf("Actor %d said it would %s the <other> side & more.", j, predicates[p]),
 				"hypothetical": rng.IntN(5) == 0,
-			},
+			}),
 		}
 	}
 	return n

@@ -210,10 +210,10 @@ func (x *xmlWriter) gexfNodes(n *graph.Network, p *gexfPlan) {
 		x.attr(nd.Label)
 		x.str(`"`)
 		if p.dynamic {
-			x.interval(nd.Attrs, p.nodeStart, p.nodeEnd)
+			interval(x, nd.Attrs, p.nodeStart, p.nodeEnd)
 		}
 		x.str(">\n")
-		x.attvalues(p.nodeCols, nd.Attrs, "        ")
+		attvalues(x, p.nodeCols, nd.Attrs, "        ")
 		if v, ok := nd.Attrs[attrCommunity]; ok && v != nil && p.colour {
 			r, g, b := communityColor(toInt(v))
 			x.buf = strconv.AppendUint(append(x.buf[:0], `        <viz:color r="`...), uint64(r), 10)
@@ -257,14 +257,14 @@ func (x *xmlWriter) gexfEdges(n *graph.Network, p *gexfPlan) {
 		x.buf = append(x.buf, '"')
 		x.bytes(x.buf)
 		if p.dynamic {
-			x.interval(e.Attrs, p.edgeStart, p.edgeEnd)
+			interval(x, e.Attrs, p.edgeStart, p.edgeEnd)
 		}
 		if len(p.edgeCols) == 0 {
 			x.str("/>\n")
 			continue
 		}
 		x.str(">\n")
-		x.attvalues(p.edgeCols, e.Attrs, "        ")
+		attvalues(x, p.edgeCols, e.Attrs, "        ")
 		x.str("      </edge>\n")
 	}
 	x.str("    </edges>\n")
@@ -297,7 +297,7 @@ func (x *xmlWriter) gexfDeclare(elem string, cols []column) {
 
 // attvalues writes an <attvalues> element with one <attvalue> per column,
 // indented by indent, or nothing when there are no columns.
-func (x *xmlWriter) attvalues(cols []column, attrs map[string]any, indent string) {
+func attvalues[V graph.AttrValues](x *xmlWriter, cols []column, attrs V, indent string) {
 	if len(cols) == 0 {
 		return
 	}
@@ -307,7 +307,7 @@ func (x *xmlWriter) attvalues(cols []column, attrs map[string]any, indent string
 		x.str(indent)
 		x.str("  ")
 		x.str(c.open)
-		v := attrs[c.attr]
+		v := attrs.Get(c.attr)
 		b, ok := appendScalar(x.buf[:0], c.kind, v)
 		x.buf = b
 		if ok {
@@ -324,7 +324,7 @@ func (x *xmlWriter) attvalues(cols []column, attrs map[string]any, indent string
 // interval writes the start and end attributes of an element whose dates
 // are attrs[startName] and attrs[endName], leaving out those that are not
 // dates and swapping an end that comes before its start.
-func (x *xmlWriter) interval(attrs map[string]any, startName, endName string) {
+func interval[V graph.AttrValues](x *xmlWriter, attrs V, startName, endName string) {
 	start, end := dateRange(attrs, startName, endName)
 	if start != "" {
 		x.buf = append(append(append(x.buf[:0], ` start="`...), start...), '"')
@@ -339,11 +339,11 @@ func (x *xmlWriter) interval(attrs map[string]any, startName, endName string) {
 // dateRange returns the dates attrs[startName] and attrs[endName], each
 // "" when it is not a YYYY-MM-DD date or its name is "", swapped when end
 // comes before start.
-func dateRange(attrs map[string]any, startName, endName string) (start, end string) {
-	if s, ok := attrs[startName].(string); ok && startName != "" && isDate(s) {
+func dateRange[V graph.AttrValues](attrs V, startName, endName string) (start, end string) {
+	if s, ok := attrs.Get(startName).(string); ok && startName != "" && isDate(s) {
 		start = s
 	}
-	if s, ok := attrs[endName].(string); ok && endName != "" && isDate(s) {
+	if s, ok := attrs.Get(endName).(string); ok && endName != "" && isDate(s) {
 		end = s
 	}
 	if start != "" && end != "" && end < start {

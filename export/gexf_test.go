@@ -97,13 +97,13 @@ func wantDate(v any) string {
 
 // wantInterval returns the start and end a node or edge should have, from
 // the attributes startName and endName where declared declares them.
-func wantInterval(declared []graph.Attr, attrs map[string]any, startName, endName string) (string, string) {
+func wantInterval(declared []graph.Attr, attrs graph.AttrValues, startName, endName string) (string, string) {
 	var s, e string
 	if hasAttr(declared, startName) {
-		s = wantDate(attrs[startName])
+		s = wantDate(attrs.Get(startName))
 	}
 	if hasAttr(declared, endName) {
-		e = wantDate(attrs[endName])
+		e = wantDate(attrs.Get(endName))
 	}
 	if s != "" && e != "" && e < s {
 		s, e = e, s
@@ -253,11 +253,11 @@ func checkGEXF(t testing.TB, out []byte, n *graph.Network) *gexfDoc {
 
 // checkGEXFValues checks that values holds one attvalue per attribute, in
 // order, each the value the writers should write.
-func checkGEXFValues(t testing.TB, elem string, values []gexfValue, attrs []graph.Attr, names []string, data map[string]any) {
+func checkGEXFValues(t testing.TB, elem string, values []gexfValue, attrs []graph.Attr, names []string, data graph.AttrValues) {
 	t.Helper()
 	var want []gexfValue
 	for i, a := range attrs {
-		want = append(want, gexfValue{For: names[i], Value: wantField(a.Kind, data[a.Name])})
+		want = append(want, gexfValue{For: names[i], Value: wantField(a.Kind, data.Get(a.Name))})
 	}
 	if diff := cmp.Diff(want, values); diff != "" {
 		t.Errorf("%s: attvalues mismatch (-want +got):\n%s", elem, diff)
@@ -391,8 +391,9 @@ func TestGEXFDegrades(t *testing.T) {
 			for _, nd := range n.Nodes {
 				nd.Attrs["first_seen"], nd.Attrs["last_seen"] = "", nil
 			}
-			for _, e := range n.Edges {
-				e.Attrs["first_date"], e.Attrs["last_date"] = "2025-13-01", 20250101
+			for i := range n.Edges {
+				n.Edges[i].Attrs.Set("first_date", "2025-13-01")
+				n.Edges[i].Attrs.Set("last_date", 20250101)
 			}
 		}, "static", 4, 4, 0, 0},
 		{"all pageranks zero", func(n *graph.Network) {

@@ -202,7 +202,7 @@ func (x *xmlWriter) network(n *graph.Network) {
 		x.buf = append(appendDouble(b, e.Weight), "</data>\n"...)
 		x.bytes(x.buf)
 		for _, c := range edgeCols {
-			x.data(c, e.Attrs[c.attr])
+			x.data(c, e.Attrs.Get(c.attr))
 		}
 		x.str("    </edge>\n")
 	}

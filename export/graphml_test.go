@@ -53,12 +53,12 @@ func smallNetwork() *graph.Network {
 			}},
 		},
 		Edges: []graph.Edge{
-			{From: 0, To: 1, Weight: 2, Label: "acquired", Attrs: map[string]any{
+			{From: 0, To: 1, Weight: 2, Label: "acquired", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "acquire", "event type": "Transaction", "Weight": 2,
-			}},
-			{From: 1, To: 2, Weight: 1.5, Label: "met", Attrs: map[string]any{
+			})},
+			{From: 1, To: 2, Weight: 1.5, Label: "met", Attrs: graph.ValuesOf(map[string]any{
 				"predicate": "meet", "Weight": 1, // event type missing
-			}},
+			})},
 			{From: 2, To: 0, Weight: 1, Label: "sued"}, // no attributes at all
 		},
 	}
@@ -104,10 +104,10 @@ func randomNetwork(seed uint64, nodes, edges int, directed bool) *graph.Network 
 			To:     to,
 			Weight: float64(1 + rng.IntN(20)),
 			Label:  predicates[rng.IntN(len(predicates))],
-			Attrs: map[string]any{
+			Attrs: graph.ValuesOf(map[string]any{
 				"predicate": predicates[rng.IntN(len(predicates))],
 				"articles":  1 + rng.IntN(50),
-			},
+			}),
 		}
 	}
 	return n
@@ -619,13 +619,13 @@ func checkData(t testing.TB, elem string, data []gmlData, ids []string, keys map
 }
 
 // checkString checks that a string attribute's value round-trips.
-func checkString(t testing.TB, elem string, a graph.Attr, attrs map[string]any, got string) {
+func checkString(t testing.TB, elem string, a graph.Attr, attrs graph.AttrValues, got string) {
 	t.Helper()
 	if a.Kind != graph.String {
 		return
 	}
 	want := ""
-	switch v := attrs[a.Name].(type) {
+	switch v := attrs.Get(a.Name).(type) {
 	case string:
 		want = stripIllegal(v)
 	case []string:
@@ -691,8 +691,8 @@ func fuzzNetwork(label1, label2, name, value string, i int64, f float64, directe
 			{Label: label1 + label2},
 		},
 		Edges: []graph.Edge{
-			{From: 0, To: 1, Weight: f, Label: value, Attrs: map[string]any{label1: value, label2: value}},
-			{From: 1, To: 2, Weight: float64(i), Label: name, Attrs: map[string]any{label1: []string{label1, label2}, label2: f, "weight": f}},
+			{From: 0, To: 1, Weight: f, Label: value, Attrs: graph.ValuesOf(map[string]any{label1: value, label2: value})},
+			{From: 1, To: 2, Weight: float64(i), Label: name, Attrs: graph.ValuesOf(map[string]any{label1: []string{label1, label2}, label2: f, "weight": f})},
 			{From: 2, To: 2, Label: label1},
 		},
 	}

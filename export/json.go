@@ -177,10 +177,10 @@ func multiAndLoops(n *graph.Network) (multi, loops bool) {
 }
 
 // appendJSONValues appends the name and value of each of cols.
-func appendJSONValues(dst []byte, cols []jsonColumn, values map[string]any) []byte {
+func appendJSONValues[V graph.AttrValues](dst []byte, cols []jsonColumn, values V) []byte {
 	for _, c := range cols {
 		dst = append(dst, c.name...)
-		v := values[c.attr]
+		v := values.Get(c.attr)
 		switch c.kind {
 		case graph.Int:
 			dst = strconv.AppendInt(dst, toInt(v), 10)

@@ -60,7 +60,7 @@ func wantGraphology(n *graph.Network) graphology {
 		}
 		attrs := map[string]any{"label": stripIllegal(e.Label), "weight": weight}
 		for k, a := range n.EdgeAttrs {
-			attrs[edgeNames[k]] = wantJSONValue(a.Kind, e.Attrs[a.Name])
+			attrs[edgeNames[k]] = wantJSONValue(a.Kind, e.Attrs.Get(a.Name))
 		}
 		g.Edges = append(g.Edges, graphologyEdge{Key: "e" + strconv.Itoa(j), Source: ids[e.From], Target: ids[e.To], Attributes: attrs})
 	}
@@ -148,7 +148,7 @@ func TestJSONReservedNames(t *testing.T) {
 		EdgeAttrs: []graph.Attr{{Name: "weight", Kind: graph.Int}, {Name: "type", Kind: graph.String}, {Name: "size", Kind: graph.Double}},
 		Nodes: []graph.Node{{Key: "a", Label: "A", Attrs: map[string]any{"label": "other", "Type": "PERSON", "x": 1.5}},
 			{Key: "b", Label: "B"}},
-		Edges: []graph.Edge{{From: 0, To: 1, Weight: 2, Label: "l", Attrs: map[string]any{"weight": 7, "type": "arrow", "size": 3.0}}},
+		Edges: []graph.Edge{{From: 0, To: 1, Weight: 2, Label: "l", Attrs: graph.ValuesOf(map[string]any{"weight": 7, "type": "arrow", "size": 3.0})}},
 	}
 	g := checkJSON(t, writeWith(t, JSON, n), n)
 	wantNode := map[string]any{"label": "A", "label_2": "other", "Type_2": "PERSON", "x": 1.5}

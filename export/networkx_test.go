@@ -136,7 +136,7 @@ func wantNetworkx(t *testing.T, n *graph.Network, format string) nxGraph {
 			set(attrs, "label", stripIllegal(e.Label))
 		}
 		for k, a := range n.EdgeAttrs {
-			set(attrs, edgeNames[k], wantValue(a.Kind, e.Attrs[a.Name]))
+			set(attrs, edgeNames[k], wantValue(a.Kind, e.Attrs.Get(a.Name)))
 		}
 		if gexf {
 			got := doc.Graph.EdgeList.Edges[j]

@@ -118,7 +118,7 @@ func TestEscaping(t *testing.T) {
 					{Key: s + "1", Label: s, Attrs: map[string]any{s: s, "aliases": []string{s, s}}},
 					{Key: "k", Label: "plain"},
 				},
-				Edges: []graph.Edge{{From: 0, To: 1, Weight: 1, Label: s, Attrs: map[string]any{"evidence": s, s: "7"}}},
+				Edges: []graph.Edge{{From: 0, To: 1, Weight: 1, Label: s, Attrs: graph.ValuesOf(map[string]any{"evidence": s, s: "7"})}},
 			}
 			checkDocument(t, writeWith(t, GraphML, n), n)
 			checkGEXF(t, writeWith(t, GEXF, n), n)

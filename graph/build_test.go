@@ -94,8 +94,8 @@ func TestRelationsPath(t *testing.T) {
 		t.Fatalf("got directed=%v %d nodes %d edges, want directed 3 nodes 2 edges", n.Directed, len(n.Nodes), len(n.Edges))
 	}
 	ab := n.Edges[0]
-	if ab.Weight != 2 || ab.Attrs["n_articles"] != 2 || ab.Attrs["conflict"] != -4.0 ||
-		ab.Attrs["first_date"] != "2024-01-02" || ab.Attrs["last_date"] != "2024-03-01" {
+	if ab.Weight != 2 || ab.Attrs.Get("n_articles") != 2 || ab.Attrs.Get("conflict") != -4.0 ||
+		ab.Attrs.Get("first_date") != "2024-01-02" || ab.Attrs.Get("last_date") != "2024-03-01" {
 		t.Errorf("edge a→b = %+v", ab)
 	}
 	// On a directed path a → b → c only b lies between two others.
@@ -250,8 +250,18 @@ func TestRelationEdgeAttributes(t *testing.T) {
 		"conflict": (1 - 9 + 1) / 3.0, "n_articles": 2, "first_date": "2024-01-10", "last_date": "2024-03-10",
 		"evidence": "a attack b",
 	}
-	if d := cmp.Diff(want, ab.Attrs); d != "" || ab.Weight != 3 || ab.Label != "attack" {
+	got := map[string]any{}
+	var order []string
+	for _, v := range ab.Attrs {
+		got[v.Name] = v.Value
+		order = append(order, v.Name)
+	}
+	if d := cmp.Diff(want, got); d != "" || ab.Weight != 3 || ab.Label != "attack" {
 		t.Errorf("edge a→b weight %v label %q, attrs (-want +got):\n%s", ab.Weight, ab.Label, d)
+	}
+	// The values come in the order of the columns.
+	if d := cmp.Diff(slices.DeleteFunc(slices.Clone(wantNames), func(name string) bool { _, ok := want[name]; return !ok }), order); d != "" {
+		t.Errorf("edge a→b values out of column order (-want +got):\n%s", d)
 	}
 	a := nodeByKey(t, n, "a")
 	if a.Label != "A Name" || a.Attrs["actor_type"] != news.Person || a.Attrs["aliases"] != "alias-a" ||
@@ -285,7 +295,7 @@ func TestMulti(t *testing.T) {
 	if d := cmp.Diff(want, edgeList(multi, true)); d != "" {
 		t.Errorf("multi edges (-want +got):\n%s", d)
 	}
-	if w := multi.Edges[1].Weight; w != 2 || multi.Edges[1].Attrs["n_consult"] != 2 || multi.Edges[1].Attrs["n_assault"] != nil {
+	if w := multi.Edges[1].Weight; w != 2 || multi.Edges[1].Attrs.Get("n_consult") != 2 || multi.Edges[1].Attrs.Get("n_assault") != nil {
 		t.Errorf("a→b CONSULT: weight %v, attrs %v", w, multi.Edges[1].Attrs)
 	}
 	// Measures are those of the merged graph.
@@ -390,7 +400,7 @@ func TestComentionAssociation(t *testing.T) {
 			n := build(t, src, Options{Kind: Comention, Window: tt.window})
 			got := map[string][3]float64{}
 			for i, e := range n.Edges {
-				got[edgeList(n, false)[i]] = [3]float64{e.Weight, e.Attrs["pmi"].(float64), e.Attrs["jaccard"].(float64)}
+				got[edgeList(n, false)[i]] = [3]float64{e.Weight, e.Attrs.Get("pmi").(float64), e.Attrs.Get("jaccard").(float64)}
 			}
 			if d := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-12)); d != "" {
 				t.Errorf("(-want +got):\n%s", d)
@@ -545,5 +555,41 @@ func TestStrtab(t *testing.T) {
 	}
 	if len(tab.strs) != 2 || len(tab.index) != 2 {
 		t.Errorf("%d strings, %d indexed; want 2", len(tab.strs), len(tab.index))
+	}
+}
+
+// TestValues: Get finds a value by name or gives nil, Set replaces or
+// appends, and ValuesOf lists a map sorted by name.
+func TestValues(t *testing.T) {
+	vs := ValuesOf(map[string]any{"n_articles": 2, "evidence": "a met b", "conflict": 0.5})
+	if d := cmp.Diff(Values{{"conflict", 0.5}, {"evidence", "a met b"}, {"n_articles", 2}}, vs); d != "" {
+		t.Errorf("ValuesOf (-want +got):\n%s", d)
+	}
+	tests := []struct {
+		name string
+		want any
+	}{
+		{"conflict", 0.5},
+		{"evidence", "a met b"},
+		{"n_articles", 2},
+		{"missing", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := vs.Get(tt.name); got != tt.want {
+			t.Errorf("Get(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	vs.Set("evidence", "b met a")
+	vs.Set("first_date", "2024-01-02")
+	if vs.Get("evidence") != "b met a" || vs.Get("first_date") != "2024-01-02" || len(vs) != 4 {
+		t.Errorf("after Set: %v", vs)
+	}
+	var m AttrValues = AttrMap{"degree": 3}
+	if m.Get("degree") != 3 || m.Get("missing") != nil {
+		t.Errorf("AttrMap.Get: %v, %v", m.Get("degree"), m.Get("missing"))
+	}
+	if Values(nil).Get("x") != nil {
+		t.Error("nil Values has a value")
 	}
 }

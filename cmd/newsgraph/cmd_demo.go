@@ -108,7 +108,7 @@ func runDemo(ctx context.Context, s streams, out string, top int) error {
 			break
 		}
 		rows = append(rows, []string{n.Nodes[e.From].Label, e.Label, n.Nodes[e.To].Label,
-			fmt.Sprint(e.Attrs["events"]), strconv.Itoa(int(e.Weight))})
+			fmt.Sprint(e.Attrs.Get("events")), strconv.Itoa(int(e.Weight))})
 	}
 	fmt.Fprintln(s.out, "\nStrongest relations")
 	if err := writeTable(s.out, aligned, []string{"subject", "main predicate", "object", "event types", "triples"}, rows); err != nil {
