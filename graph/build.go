@@ -52,9 +52,9 @@ type unit struct {
 // co-mention graph.
 type edgeKey struct{ from, to, event string }
 
-// edgeStats aggregates the triples or co-mentions of one edge.
+// edgeStats aggregates the triples or co-mentions of one edge; its key is
+// the edges map's.
 type edgeStats struct {
-	key        edgeKey
 	weight     float64
 	predicates counts // relation graph only
 	events     counts // relation graph only
@@ -69,51 +69,62 @@ type edgeStats struct {
 	jaccard    float64
 }
 
-func newEdgeStats(k edgeKey) *edgeStats { return &edgeStats{key: k} }
-
-// counts counts strings. An edge has one to three predicates and event
-// types, most of them one, and a slice searched from the front holds them
-// in a fraction of a map's memory: with three maps an edge, the edges of a
-// store of 10 000 generated articles (114 000) took 110 MB while an export
-// read them, two thirds of its heap.
+// counts counts strings, by their strtab index. An edge has one to three
+// predicates and event types, most of them one, and a slice searched from
+// the front holds them in a fraction of a map's memory: with three maps an
+// edge, the edges of a store of 10 000 generated articles (114 000) took
+// 110 MB while an export read them, two thirds of its heap. An entry is 8
+// bytes (24 with the string).
 type counts []keyCount
 
 type keyCount struct {
-	key string
-	n   int
+	key uint32 // strtab index
+	n   uint32
 }
 
-// add counts k once more, keeping tab's copy of it.
-func (c *counts) add(k string, tab *strtab) {
+// add counts k once more.
+func (c *counts) add(k uint32) {
 	for i := range *c {
 		if (*c)[i].key == k {
 			(*c)[i].n++
 			return
 		}
 	}
-	*c = append(*c, keyCount{tab.intern(k), 1})
+	*c = append(*c, keyCount{k, 1})
 }
 
 // top returns the key with the largest count, ties broken alphabetically;
 // "" when there is none.
-func (c counts) top() string {
-	best, bestN := "", 0
+func (c counts) top(tab *strtab) string {
+	best, bestN := "", uint32(0)
 	for _, kc := range c {
-		if kc.n > bestN || kc.n == bestN && kc.key < best {
-			best, bestN = kc.key, kc.n
+		if key := tab.strs[kc.key]; kc.n > bestN || kc.n == bestN && key < best {
+			best, bestN = key, kc.n
 		}
 	}
 	return best
 }
 
+// n returns the count of key k, 0 when there is none.
+func (c counts) n(k uint32) int {
+	for _, kc := range c {
+		if kc.key == k {
+			return int(kc.n)
+		}
+	}
+	return 0
+}
+
 // String writes the counts as "A:3; B:1", most frequent first, ties
 // alphabetically.
-func (c counts) String() string {
+func (c counts) String(tab *strtab) string {
 	sorted := slices.Clone(c)
-	slices.SortFunc(sorted, func(a, b keyCount) int { return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(a.key, b.key)) })
+	slices.SortFunc(sorted, func(a, b keyCount) int {
+		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(tab.strs[a.key], tab.strs[b.key]))
+	})
 	parts := make([]string, len(sorted))
 	for i, kc := range sorted {
-		parts[i] = kc.key + ":" + strconv.Itoa(kc.n)
+		parts[i] = tab.strs[kc.key] + ":" + strconv.Itoa(int(kc.n))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -211,7 +222,7 @@ func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	n := assemble(&opts, actors, edges)
+	n := assemble(&opts, actors, edges, tab)
 	ego := -1
 	if opts.Ego != "" {
 		i, err := findEgo(n, actors, &opts)
@@ -387,13 +398,13 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 		e := edges[k]
 		if e == nil {
 			k = edgeKey{from: tab.intern(k.from), to: tab.intern(k.to), event: tab.intern(k.event)}
-			e = newEdgeStats(k)
+			e = &edgeStats{}
 			edges[k] = e
 		}
 		e.weight++
-		e.predicates.add(t.Predicate, tab)
+		e.predicates.add(tab.id(t.Predicate))
 		if t.Event != "" {
-			e.events.add(t.Event, tab)
+			e.events.add(tab.id(t.Event))
 			e.score += t.Score
 			e.scored++
 		}
@@ -451,7 +462,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 				ek := edgeKey{from: a, to: b}
 				e := edges[ek]
 				if e == nil {
-					e = newEdgeStats(ek)
+					e = &edgeStats{}
 					edges[ek] = e
 				}
 				e.weight++
@@ -460,8 +471,8 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 			}
 		}
 	}
-	for _, e := range edges {
-		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[e.key.from]), float64(unitsOf[e.key.to]), float64(total))
+	for k, e := range edges {
+		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[k.from]), float64(unitsOf[k.to]), float64(total))
 	}
 	return edges, nil
 }
@@ -490,7 +501,7 @@ func association(co, na, nb, total float64) (npmi, jaccard float64) {
 // assemble turns the aggregates into a Network without measures, dropping
 // edges lighter than Options.MinWeight and actors left without an edge. It
 // empties edges as it goes.
-func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats) *Network {
+func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats, tab *strtab) *Network {
 	keys := make([]edgeKey, 0, len(edges))
 	inEdge := map[string]bool{}
 	for k, e := range edges {
@@ -528,15 +539,20 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 	var (
 		eventCols  []string
 		eventNames map[string]string // event type → its count's attribute
+		eventIDs   []uint32          // eventCols' strtab indexes
 	)
 	if directed {
 		seen := map[string]bool{}
 		for _, k := range keys {
 			for _, ev := range edges[k].events {
-				seen[ev.key] = true
+				seen[tab.strs[ev.key]] = true
 			}
 		}
 		eventCols = eventColumns(seen)
+		eventIDs = make([]uint32, len(eventCols))
+		for i, ev := range eventCols {
+			eventIDs[i] = tab.id(ev)
+		}
 		n.EdgeAttrs = []Attr{{"predicate", String}, {"event", String}, {"events", String}}
 		eventNames = make(map[string]string, len(eventCols))
 		for _, ev := range eventCols {
@@ -562,7 +578,7 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 		attrs := make(Values, 0, len(e.events)+9)
 		label := "co-mention"
 		if directed {
-			predicate := e.predicates.top()
+			predicate := e.predicates.top(tab)
 			label = predicate
 			if opts.Multi && k.event != "" {
 				label = k.event
@@ -571,12 +587,12 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 			if e.scored > 0 {
 				score = e.score / float64(e.scored)
 			}
-			attrs = append(attrs, Value{"predicate", predicate}, Value{"event", e.events.top()}, Value{"events", e.events.String()})
+			attrs = append(attrs, Value{"predicate", predicate}, Value{"event", e.events.top(tab)}, Value{"events", e.events.String(tab)})
 			// Only the event types the edge has (an edge has one or two
 			// of twenty): a missing count is written as 0 (see Network).
-			for _, ev := range eventCols {
-				if i := slices.IndexFunc(e.events, func(kc keyCount) bool { return kc.key == ev }); i >= 0 {
-					attrs = append(attrs, Value{eventNames[ev], e.events[i].n})
+			for i, ev := range eventCols {
+				if n := e.events.n(eventIDs[i]); n > 0 {
+					attrs = append(attrs, Value{eventNames[ev], n})
 				}
 			}
 			attrs = append(attrs, Value{"conflict", score})

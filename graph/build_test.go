@@ -506,12 +506,26 @@ func TestCounts(t *testing.T) {
 		var c counts
 		tab := newStrtab()
 		for _, k := range tt.add {
-			c.add(k, tab)
+			c.add(tab.id(k))
 		}
-		if got := c.top(); got != tt.top {
+		if got := c.top(tab); got != tt.top {
 			t.Errorf("%v: top = %q, want %q", tt.add, got, tt.top)
 		}
-		if got := c.String(); got != tt.str {
+		for _, k := range tt.add {
+			want := 0
+			for _, a := range tt.add {
+				if a == k {
+					want++
+				}
+			}
+			if got := c.n(tab.id(k)); got != want {
+				t.Errorf("%v: n(%q) = %d, want %d", tt.add, k, got, want)
+			}
+		}
+		if got := c.n(tab.id("absent")); got != 0 {
+			t.Errorf("%v: n(absent) = %d", tt.add, got)
+		}
+		if got := c.String(tab); got != tt.str {
 			t.Errorf("%v: String = %q, want %q", tt.add, got, tt.str)
 		}
 	}
