@@ -171,7 +171,8 @@ func (s *docSet) len() int {
 // share one buffer, and any one of them kept (an edge's key, an actor's
 // alias) kept the whole buffer: at 100 000 articles these buffers were 83
 // MiB of an export's 787 MiB live peak. Interned, each string is kept once,
-// in a copy of its own, and sets of article ids hold 4-byte indexes.
+// in a copy of its own, and sets of article ids and the counts of
+// predicates and event types hold 4-byte indexes.
 type strtab struct {
 	index map[string]uint32
 	strs  []string
