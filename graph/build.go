@@ -592,8 +592,8 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 			// Only the event types the edge has (an edge has one or two
 			// of twenty): a missing count is written as 0 (see Network).
 			for i, ev := range eventCols {
-				if n := e.events.n(eventIDs[i]); n > 0 {
-					attrs = append(attrs, Value{eventNames[ev], n})
+				if count := e.events.n(eventIDs[i]); count > 0 {
+					attrs = append(attrs, Value{eventNames[ev], count})
 				}
 			}
 			attrs = append(attrs, Value{"conflict", score})
