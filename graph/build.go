@@ -36,14 +36,13 @@ type actorStats struct {
 // unitKey names one co-mention unit: a sentence of an article, or a whole
 // article (sentence −1).
 type unitKey struct {
-	doc      string
+	doc      uint32 // the article id's strtab index
 	sentence int
 }
 
 // unit is the actors named in one co-mention unit.
 type unit struct {
 	date string
-	doc  uint32 // the article's strtab index
 	ids  []string
 }
 
@@ -215,7 +214,7 @@ func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
 	case Relations:
 		edges, err = relationEdges(ctx, src, &opts, actors, tab)
 	case Comention:
-		edges, err = comentionEdges(ctx, src, &opts, actors, units)
+		edges, err = comentionEdges(ctx, src, &opts, actors, units, tab)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: read %s: %w", opts.Kind, err)
@@ -273,13 +272,13 @@ func readMentions(ctx context.Context, src Source, opts *Options, tab *strtab) (
 		a.articles[doc] = struct{}{}
 		a.first, a.last = widenInterned(a.first, a.last, m.Date, tab)
 		if units != nil {
-			k := unitKey{tab.strs[doc], m.Sentence}
+			k := unitKey{doc, m.Sentence}
 			if opts.Window == ArticleWindow {
 				k.sentence = -1
 			}
 			u := units[k]
 			if u == nil {
-				u = &unit{date: tab.intern(m.Date), doc: doc}
+				u = &unit{date: tab.intern(m.Date)}
 				units[k] = u
 			}
 			u.ids = append(u.ids, a.id)
@@ -425,13 +424,14 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 // that name both, and their association strength (normalised PMI and
 // Jaccard) over the units that name at least one kept actor. With
 // Options.Events only the units holding a triple of those types count.
-func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats, units map[unitKey]*unit) (map[edgeKey]*edgeStats, error) {
+func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats, units map[unitKey]*unit, tab *strtab) (map[edgeKey]*edgeStats, error) {
 	var allowed map[unitKey]bool
 	if len(opts.Events) > 0 {
 		allowed = map[unitKey]bool{}
 		err := src.EachTriple(ctx, func(t news.Triple) error {
-			if tripleOK(opts, t) {
-				k := unitKey{t.Doc, t.SentenceIndex}
+			// An article without mentions has no unit to allow.
+			if doc, ok := tab.index[t.Doc]; ok && tripleOK(opts, t) {
+				k := unitKey{doc, t.SentenceIndex}
 				if opts.Window == ArticleWindow {
 					k.sentence = -1
 				}
@@ -467,7 +467,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 					edges[ek] = e
 				}
 				e.weight++
-				e.articles.add(u.doc)
+				e.articles.add(k.doc)
 				e.first, e.last = widen(e.first, e.last, u.date)
 			}
 		}
