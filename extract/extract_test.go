@@ -479,3 +479,36 @@ func TestPronounGender(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadModelsConcurrent starts the models' load from several goroutines
+// at once, as a command does when it loads them in the background and its
+// workers make their Extractors meanwhile: every call must see the loaded
+// models (run with -race), and Extractors made then must extract.
+func TestLoadModelsConcurrent(t *testing.T) {
+	const callers = 4
+	errs := make(chan error, 2*callers)
+	xs := make(chan *Extractor, callers)
+	for range callers {
+		go func() { errs <- LoadModels() }()
+		go func() {
+			x, err := New(Options{})
+			errs <- err
+			xs <- x
+		}()
+	}
+	for range 2 * callers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := news.Article{ID: "a", Text: "Vladimir Putin met Donald Trump in Helsinki on Monday."}
+	for range callers {
+		ex, err := (<-xs).Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ex.Triples) == 0 {
+			t.Errorf("no triples from %q", a.Text)
+		}
+	}
+}

