@@ -22,7 +22,7 @@ func TestSmoke(t *testing.T) {
 	defer cancel()
 	out := filepath.Join(t.TempDir(), "results.md")
 	var stdout, stderr bytes.Buffer
-	args := []string{"--articles", "12", "--graphs", "200", "--query-runs", "3", "--package-benches=false", "--out", out, "--work", t.TempDir()}
+	args := []string{"--articles", "12", "--graphs", "200", "--query-runs", "3", "--parallel-runs", "2", "--package-benches=false", "--out", out, "--work", t.TempDir()}
 	if err := run(ctx, args, &stdout, &stderr); err != nil {
 		t.Fatalf("harness: %v\n%s", err, stderr.String())
 	}
@@ -35,7 +35,7 @@ func TestSmoke(t *testing.T) {
 	}
 	for _, want := range []string{
 		"- command: `go run ./bench/harness --articles 12", "### Corpus", "### Extraction\n", "### Build", "### No-change rebuild",
-		"### Parallelism", "| build   | 2 ", "### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
+		"### Parallelism", "| build                | 2 ", "| CPU loop (reference) | 2 ", "### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
 		"### Graph analysis: 200 nodes, 1,000 edges", "| gonum", "graph.Analyse (every measure)",
 	} {
 		if !strings.Contains(string(report), want) {

@@ -28,6 +28,7 @@ type tools struct {
 	newsgraph  string
 	graphbench string
 	refprose   string
+	spin       string // the parallel step's reference: pure CPU work
 	graphTest  string // the graph package's test binary, or ""
 	exportTest string // the export package's test binary, or ""
 	refsPy     string
@@ -58,6 +59,11 @@ func (h *harness) buildTools(ctx context.Context) error {
 	if s("extract") || s("build") || s("rebuild") || s("parallel") || s("query") || s("export") || s("refs") && h.cfg.refProse {
 		if h.tools.newsgraph, err = build(h.cfg.src, "newsgraph", "build", "./cmd/newsgraph"); err != nil {
 			return fmt.Errorf("building newsgraph from %s (use --src to build another tree): %w", h.cfg.src, err)
+		}
+	}
+	if s("parallel") {
+		if h.tools.spin, err = build(h.cfg.repo, "spin", "build", "./bench/harness/spin"); err != nil {
+			return err
 		}
 	}
 	if s("analysis") || s("refs") {
@@ -199,7 +205,7 @@ func (h *harness) rebuild(ctx context.Context, c *corpusRun) error {
 
 // parallelRun is one command run with GOMAXPROCS set, several times.
 type parallelRun struct {
-	command string // "extract" or "build"
+	command string // "extract", "build" or spinCommand
 	procs   int    // GOMAXPROCS
 	runs    []usage
 }
@@ -210,12 +216,23 @@ func (p *parallelRun) best() usage {
 	return slices.MinFunc(p.runs, func(a, b usage) int { return cmp.Compare(a.Wall, b.Wall) })
 }
 
+// spinCommand names the parallel step's reference runs (bench/harness/spin)
+// in its table.
+const spinCommand = "CPU loop (reference)"
+
+// spinChunks is how many pieces of work the reference CPU loop does beside
+// runs on n articles: an even number, so that two threads share them
+// evenly, of about 0.28 s each here, making it about as long as extract on
+// one core (1k articles: 8 pieces, 2.3 s against 5.3).
+func spinChunks(n int) int { return max(2, 2*(n/250)) }
+
 // parallel runs extract and build (into a new store) on c with GOMAXPROCS
-// 1 and 2, interleaved so that a change of load on the machine strikes
-// both alike, each h.cfg.parallelRuns times.
+// 1 and 2, and the reference CPU loop likewise, interleaved so that a
+// change of load on the machine strikes all alike, each
+// h.cfg.parallelRuns times.
 func (h *harness) parallel(ctx context.Context, c *corpusRun) error {
 	procs := []int{1, 2}
-	for _, cmd := range []string{"extract", "build"} {
+	for _, cmd := range []string{"extract", "build", spinCommand} {
 		for _, p := range procs {
 			c.parallel = append(c.parallel, &parallelRun{command: cmd, procs: p})
 		}
@@ -224,14 +241,18 @@ func (h *harness) parallel(ctx context.Context, c *corpusRun) error {
 	defer os.RemoveAll(db)
 	for i := range h.cfg.parallelRuns {
 		for _, r := range c.parallel {
-			args := []string{"extract", c.path}
-			if r.command == "build" {
+			path, args := h.tools.newsgraph, []string{"extract", c.path}
+			name := fmt.Sprintf("newsgraph %s (GOMAXPROCS=%d, run %d)", r.command, r.procs, i+1)
+			switch r.command {
+			case "build":
 				os.RemoveAll(db)
 				args = []string{"build", c.path, "--db", db}
+			case spinCommand:
+				path, args = h.tools.spin, []string{"--chunks", fmt.Sprint(spinChunks(c.n))}
+				name = fmt.Sprintf("spin (GOMAXPROCS=%d, run %d)", r.procs, i+1)
 			}
-			name := fmt.Sprintf("newsgraph %s (GOMAXPROCS=%d, run %d)", r.command, r.procs, i+1)
 			h.logf("%s (load %s)...", name, loadNow())
-			u, _, err := runChild(ctx, child{name: name, path: h.tools.newsgraph, args: args, dir: h.cfg.work,
+			u, _, err := runChild(ctx, child{name: name, path: path, args: args, dir: h.cfg.work,
 				env: []string{fmt.Sprintf("GOMAXPROCS=%d", r.procs)}})
 			if err != nil {
 				return err
