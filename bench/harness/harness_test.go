@@ -22,7 +22,7 @@ func TestSmoke(t *testing.T) {
 	defer cancel()
 	out := filepath.Join(t.TempDir(), "results.md")
 	var stdout, stderr bytes.Buffer
-	args := []string{"--articles", "12", "--graphs", "200", "--query-runs", "3", "--parallel-runs", "2", "--package-benches=false", "--out", out, "--work", t.TempDir()}
+	args := []string{"--articles", "12", "--graphs", "200", "--query-runs", "3", "--parallel-runs", "2", "--parallel-articles", "12", "--package-benches=false", "--out", out, "--work", t.TempDir()}
 	if err := run(ctx, args, &stdout, &stderr); err != nil {
 		t.Fatalf("harness: %v\n%s", err, stderr.String())
 	}

@@ -222,8 +222,8 @@ const spinCommand = "CPU loop (reference)"
 
 // spinChunks is how many pieces of work the reference CPU loop does beside
 // runs on n articles: an even number, so that two threads share them
-// evenly, of about 0.28 s each here, making it about as long as extract on
-// one core (1k articles: 8 pieces, 2.3 s against 5.3).
+// evenly, of about 0.28 s each here, making it about half as long as
+// extract on one core (1k articles: 8 pieces, 2.3 s against 5.3).
 func spinChunks(n int) int { return max(2, 2*(n/250)) }
 
 // parallel runs extract and build (into a new store) on c with GOMAXPROCS
