@@ -531,7 +531,8 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 	slices.Sort(ids)
 
 	directed := opts.Kind == Relations
-	n := &Network{Directed: directed, NodeAttrs: actorAttrs()}
+	n := &Network{Directed: directed, NodeAttrs: actorAttrs(),
+		Nodes: make([]Node, 0, len(ids)), Edges: make([]Edge, 0, len(kept))} // no slack, no copies while growing
 	for i, id := range ids {
 		a := actors[id]
 		a.nodeIndex = i
