@@ -46,10 +46,13 @@ type unit struct {
 	ids  []string
 }
 
-// edgeKey identifies one edge: an ordered pair for the relation graph (with
-// the event type when Options.Multi), an unordered one (from < to) for the
-// co-mention graph.
-type edgeKey struct{ from, to, event string }
+// edgeKey identifies one edge by the strtab indexes of its actors' ids and
+// event type: an ordered pair for the relation graph (with the event type
+// when Options.Multi, else ""), an unordered one (from < to) for the
+// co-mention graph (event ""). Indexes instead of the strings make a key 12
+// bytes instead of 48, and the map of a large store's edges a third of its
+// size (617,781 edges: about 40 MB less).
+type edgeKey struct{ from, to, event uint32 }
 
 // edgeStats aggregates the triples or co-mentions of one edge; its key is
 // the edges map's.
@@ -378,6 +381,7 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 		return a
 	}
 	edges := map[edgeKey]*edgeStats{}
+	none := tab.id("")
 	err := src.EachTriple(ctx, func(t news.Triple) error {
 		if to, ok := opts.merged[t.SubjectID]; ok {
 			t.SubjectID = to
@@ -391,13 +395,12 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 		if !actor(t.SubjectID, t.Subject, t.SubjectType).kept || !actor(t.ObjectID, t.Object, t.ObjectType).kept {
 			return nil
 		}
-		k := edgeKey{from: t.SubjectID, to: t.ObjectID}
+		k := edgeKey{from: tab.id(t.SubjectID), to: tab.id(t.ObjectID), event: none}
 		if opts.Multi {
-			k.event = t.Event
+			k.event = tab.id(t.Event)
 		}
 		e := edges[k]
 		if e == nil {
-			k = edgeKey{from: tab.intern(k.from), to: tab.intern(k.to), event: tab.intern(k.event)}
 			e = &edgeStats{}
 			edges[k] = e
 		}
@@ -444,6 +447,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 		}
 	}
 	edges := map[edgeKey]*edgeStats{}
+	none := tab.id("")
 	unitsOf := map[string]int{} // units naming each actor
 	total := 0
 	for k, u := range units {
@@ -459,8 +463,9 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 		total++
 		for i, a := range ids {
 			unitsOf[a]++
+			ai := tab.id(a)
 			for _, b := range ids[i+1:] {
-				ek := edgeKey{from: a, to: b}
+				ek := edgeKey{from: ai, to: tab.id(b), event: none}
 				e := edges[ek]
 				if e == nil {
 					e = &edgeStats{}
@@ -473,7 +478,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 		}
 	}
 	for k, e := range edges {
-		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[k.from]), float64(unitsOf[k.to]), float64(total))
+		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[tab.strs[k.from]]), float64(unitsOf[tab.strs[k.to]]), float64(total))
 	}
 	return edges, nil
 }
@@ -518,11 +523,12 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 			continue
 		}
 		kept = append(kept, keyedEdge{k, e})
-		inEdge[k.from], inEdge[k.to] = true, true
+		inEdge[tab.strs[k.from]], inEdge[tab.strs[k.to]] = true, true
 	}
 	edges = nil
 	slices.SortFunc(kept, func(a, b keyedEdge) int {
-		return cmp.Or(cmp.Compare(a.key.from, b.key.from), cmp.Compare(a.key.to, b.key.to), cmp.Compare(a.key.event, b.key.event))
+		return cmp.Or(cmp.Compare(tab.strs[a.key.from], tab.strs[b.key.from]), cmp.Compare(tab.strs[a.key.to], tab.strs[b.key.to]),
+			cmp.Compare(tab.strs[a.key.event], tab.strs[b.key.event]))
 	})
 	ids := make([]string, 0, len(inEdge))
 	for id := range inEdge {
@@ -595,8 +601,8 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 		if directed {
 			predicate := e.predicates.top(tab)
 			label = predicate
-			if opts.Multi && k.event != "" {
-				label = k.event
+			if ev := tab.strs[k.event]; opts.Multi && ev != "" {
+				label = ev
 			}
 			score := 0.0
 			if e.scored > 0 {
@@ -618,7 +624,7 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 		} else {
 			attrs = append(attrs, Value{"pmi", e.pmi}, Value{"jaccard", e.jaccard})
 		}
-		n.Edges = append(n.Edges, Edge{From: actors[k.from].nodeIndex, To: actors[k.to].nodeIndex, Weight: e.weight, Label: label, Attrs: attrs})
+		n.Edges = append(n.Edges, Edge{From: actors[tab.strs[k.from]].nodeIndex, To: actors[tab.strs[k.to]].nodeIndex, Weight: e.weight, Label: label, Attrs: attrs})
 	}
 	return n
 }
