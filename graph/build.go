@@ -63,12 +63,40 @@ type edgeStats struct {
 	score      float64
 	scored     int
 	articles   docSet
-	first      string
-	last       string
+	dates      dateSpan
 	evidence   string
 	evidenceC  float64
-	pmi        float64
-	jaccard    float64
+}
+
+// dateSpan is the first and last date of a set, as strtab indexes plus one
+// (0: no date yet): 8 bytes instead of 32 with the strings, for each of a
+// large store's hundreds of thousands of edges.
+type dateSpan struct{ first, last uint32 }
+
+// widen adds date d ("" for none) to the span.
+func (s *dateSpan) widen(d string, tab *strtab) {
+	if d == "" {
+		return
+	}
+	first, last := s.get(tab)
+	if s.first != 0 && d >= first && d <= last {
+		return
+	}
+	i := tab.id(d) + 1
+	if s.first == 0 || d < first {
+		s.first = i
+	}
+	if s.last == 0 || d > last {
+		s.last = i
+	}
+}
+
+// get returns the first and last dates, "" when there is none.
+func (s dateSpan) get(tab *strtab) (first, last string) {
+	if s.first == 0 {
+		return "", ""
+	}
+	return tab.strs[s.first-1], tab.strs[s.last-1]
 }
 
 // counts counts strings, by their strtab index. An edge has one to three
@@ -212,12 +240,15 @@ func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph: read mentions: %w", err)
 	}
-	var edges map[edgeKey]*edgeStats
+	var (
+		edges map[edgeKey]*edgeStats
+		assoc associations
+	)
 	switch opts.Kind {
 	case Relations:
 		edges, err = relationEdges(ctx, src, &opts, actors, tab)
 	case Comention:
-		edges, err = comentionEdges(ctx, src, &opts, actors, units, tab)
+		edges, assoc, err = comentionEdges(ctx, src, &opts, actors, units, tab)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: read %s: %w", opts.Kind, err)
@@ -225,7 +256,7 @@ func Build(ctx context.Context, src Source, opts Options) (*Network, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	n := assemble(&opts, actors, edges, tab)
+	n := assemble(&opts, actors, edges, assoc, tab)
 	ego := -1
 	if opts.Ego != "" {
 		i, err := findEgo(n, actors, &opts)
@@ -412,7 +443,7 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 			e.scored++
 		}
 		e.articles.add(tab.id(t.Doc))
-		e.first, e.last = widenInterned(e.first, e.last, t.Date, tab)
+		e.dates.widen(t.Date, tab)
 		if t.Confidence > e.evidenceC || e.evidence == "" {
 			// A copy: the sentence shares its buffer with the whole
 			// article's triples (see strtab).
@@ -427,7 +458,7 @@ func relationEdges(ctx context.Context, src Source, opts *Options, actors map[st
 // that name both, and their association strength (normalised PMI and
 // Jaccard) over the units that name at least one kept actor. With
 // Options.Events only the units holding a triple of those types count.
-func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats, units map[unitKey]*unit, tab *strtab) (map[edgeKey]*edgeStats, error) {
+func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[string]*actorStats, units map[unitKey]*unit, tab *strtab) (map[edgeKey]*edgeStats, associations, error) {
 	var allowed map[unitKey]bool
 	if len(opts.Events) > 0 {
 		allowed = map[unitKey]bool{}
@@ -443,7 +474,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	edges := map[edgeKey]*edgeStats{}
@@ -473,15 +504,20 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 				}
 				e.weight++
 				e.articles.add(k.doc)
-				e.first, e.last = widen(e.first, e.last, u.date)
+				e.dates.widen(u.date, tab)
 			}
 		}
 	}
-	for k, e := range edges {
-		e.pmi, e.jaccard = association(e.weight, float64(unitsOf[tab.strs[k.from]]), float64(unitsOf[tab.strs[k.to]]), float64(total))
+	assoc := func(k edgeKey, e *edgeStats) (npmi, jaccard float64) {
+		return association(e.weight, float64(unitsOf[tab.strs[k.from]]), float64(unitsOf[tab.strs[k.to]]), float64(total))
 	}
-	return edges, nil
+	return edges, assoc, nil
 }
+
+// associations returns the association strength (normalised PMI and
+// Jaccard) of a co-mention edge. assemble asks as it makes each edge, so
+// that the edges' statistics need not hold them.
+type associations func(k edgeKey, e *edgeStats) (npmi, jaccard float64)
 
 // association returns the normalised pointwise mutual information and the
 // Jaccard index of two actors named together in co units, alone or together
@@ -511,7 +547,7 @@ func association(co, na, nb, total float64) (npmi, jaccard float64) {
 // soon as the edges kept are listed, so that the collector can reuse their
 // memory for the Network instead of holding both (the map alone is about
 // 100 bytes an edge).
-func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats, tab *strtab) *Network {
+func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*edgeStats, assoc associations, tab *strtab) *Network {
 	type keyedEdge struct {
 		key   edgeKey
 		stats *edgeStats
@@ -618,11 +654,13 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 			}
 			attrs = append(attrs, Value{"conflict", score})
 		}
-		attrs = append(attrs, Value{"n_articles", e.articles.len()}, Value{"first_date", strs.box(e.first)}, Value{"last_date", strs.box(e.last)})
+		first, last := e.dates.get(tab)
+		attrs = append(attrs, Value{"n_articles", e.articles.len()}, Value{"first_date", strs.box(first)}, Value{"last_date", strs.box(last)})
 		if directed {
 			attrs = append(attrs, Value{"evidence", e.evidence})
 		} else {
-			attrs = append(attrs, Value{"pmi", e.pmi}, Value{"jaccard", e.jaccard})
+			pmi, jaccard := assoc(k, e)
+			attrs = append(attrs, Value{"pmi", pmi}, Value{"jaccard", jaccard})
 		}
 		n.Edges = append(n.Edges, Edge{From: actors[tab.strs[k.from]].nodeIndex, To: actors[tab.strs[k.to]].nodeIndex, Weight: e.weight, Label: label, Attrs: attrs})
 	}
