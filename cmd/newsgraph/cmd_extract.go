@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +48,7 @@ number of workers.
   newsgraph extract --quotes article.txt | jq -r '[.speaker,.text]|@tsv'`,
 		Args: requireArgs("PATH"),
 		RunE: func(c *cobra.Command, args []string) error {
+			tuneExtractGC()
 			opts, err := f.sourceOptions(io)
 			if err != nil {
 				return err
@@ -98,4 +101,23 @@ func requireArgs(what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// extractGCPercent is the collector's GOGC during extract, unless GOGC says
+// otherwise. Extraction makes much short-lived garbage over a small live
+// heap, and collecting it half as often saves CPU for a little memory.
+// Measured on 2026-12-07 with generated corpora (bench/gen), interleaved
+// runs on two shared cores: 1 000 articles 4.45-4.82 CPU-s and 59-61 MB
+// peak RSS against 4.79-5.21 CPU-s and 48-51 MB with GOGC 100 (four runs
+// each); 10 000 articles 45.6 against 48.2 CPU-s, 66 against 53 MB. The
+// soft limit of build (buildMemoryLimit) bounds the heap all the same.
+const extractGCPercent = 200
+
+// tuneExtractGC sets the collector for extract: extractGCPercent and
+// buildMemoryLimit, each unless its environment variable is set.
+func tuneExtractGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(extractGCPercent)
+	}
+	limitMemory()
 }
