@@ -21,7 +21,7 @@
 //     fraction of the first;
 //   - parallel: extract and build on a corpus of their own
 //     (--parallel-articles, 3,000) with GOMAXPROCS=1 and GOMAXPROCS=2,
-//     runs interleaved, each three times (--parallel-runs): the speed-up of
+//     runs interleaved, each five times (--parallel-runs): the speed-up of
 //     two cores over one, from the best wall time of each; a loop of pure
 //     CPU work (spin) run the same way between them shows what the machine
 //     gave a second thread meanwhile. The corpus is big enough that a
@@ -131,7 +131,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.refTimeout, "ref-timeout", 10*time.Minute, "stop a graph reference process after `DURATION` and report the measure as longer")
 	fs.BoolVar(&c.refProse, "ref-prose", true, "refs: run the prose v2 reference (--ref-prose=false: graph references only)")
 	fs.IntVar(&c.parallelN, "parallel-articles", 3000, "parallel: articles `N` of the corpus it runs on")
-	fs.IntVar(&c.parallelRuns, "parallel-runs", 3, "parallel: runs `N` of each command at each GOMAXPROCS (the best counts: the more runs, the likelier one ran without other work on a shared machine)")
+	fs.IntVar(&c.parallelRuns, "parallel-runs", 5, "parallel: runs `N` of each command at each GOMAXPROCS (the best counts: the more runs, the likelier one ran without other work on a shared machine)")
 	fs.BoolVar(&c.packageBenches, "package-benches", true, "also run the graph and export packages' benchmarks (needs the 10k graph for graph's)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: go run ./bench/harness [--articles 1000,10000] [--steps "+strings.Join(allSteps, ",")+"] [--out bench/results.md]")
