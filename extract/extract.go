@@ -66,21 +66,9 @@ func New(opts Options) (*Extractor, error) {
 			return nil, fmt.Errorf("extract: built-in gazetteer: %w", err)
 		}
 	}
-	if err := LoadModels(); err != nil {
+	m, err := loadModels()
+	if err != nil {
 		return nil, err
-	}
-	// Loaded: each constructor now only wraps the shared model.
-	seg, err := segment.New()
-	if err != nil {
-		return nil, fmt.Errorf("extract: sentence model: %w", err)
-	}
-	tg, err := tag.New()
-	if err != nil {
-		return nil, fmt.Errorf("extract: tagger model: %w", err)
-	}
-	nx, err := ner.New()
-	if err != nil {
-		return nil, fmt.Errorf("extract: entity model: %w", err)
 	}
 	labels := opts.Labels
 	if labels == nil {
@@ -89,10 +77,10 @@ func New(opts Options) (*Extractor, error) {
 	return &Extractor{
 		labels:    labels,
 		gaz:       g,
-		segmenter: seg,
+		segmenter: m.segmenter,
 		tokenizer: tokenize.New(),
-		tagger:    tg,
-		ner:       nx,
+		tagger:    m.tagger,
+		ner:       m.ner,
 		lemmas:    lemma.New(),
 	}, nil
 }
@@ -106,23 +94,40 @@ func New(opts Options) (*Extractor, error) {
 // own, so that the loading overlaps the rest of its set-up, since New then
 // waits for that load instead of starting one.
 func LoadModels() error {
-	var wg sync.WaitGroup
-	var errs [3]error
+	_, err := loadModels()
+	return err
+}
+
+// models are one Extractor's handles on the shared models.
+type models struct {
+	segmenter *segment.Segmenter
+	tagger    *tag.Tagger
+	ner       *ner.Extracter
+}
+
+// loadModels returns new handles on the shared models, loading them
+// concurrently the first time (see LoadModels).
+func loadModels() (models, error) {
+	var (
+		m    models
+		wg   sync.WaitGroup
+		errs [3]error
+	)
 	wg.Go(func() {
-		if _, err := segment.New(); err != nil {
-			errs[0] = fmt.Errorf("extract: sentence model: %w", err)
+		if m.segmenter, errs[0] = segment.New(); errs[0] != nil {
+			errs[0] = fmt.Errorf("extract: sentence model: %w", errs[0])
 		}
 	})
 	wg.Go(func() {
-		if _, err := tag.New(); err != nil {
-			errs[1] = fmt.Errorf("extract: tagger model: %w", err)
+		if m.tagger, errs[1] = tag.New(); errs[1] != nil {
+			errs[1] = fmt.Errorf("extract: tagger model: %w", errs[1])
 		}
 	})
-	if _, err := ner.New(); err != nil {
-		errs[2] = fmt.Errorf("extract: entity model: %w", err)
+	if m.ner, errs[2] = ner.New(); errs[2] != nil {
+		errs[2] = fmt.Errorf("extract: entity model: %w", errs[2])
 	}
 	wg.Wait()
-	return errors.Join(errs[:]...)
+	return m, errors.Join(errs[:]...)
 }
 
 // sentence is one sentence of an article with its tagged tokens. Token

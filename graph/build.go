@@ -27,8 +27,7 @@ type actorStats struct {
 	aliases   map[string]bool
 	mentions  int
 	articles  map[uint32]struct{} // by strtab index of the article id
-	first     string
-	last      string
+	dates     dateSpan
 	kept      bool // passes Options.Types
 	nodeIndex int
 }
@@ -67,9 +66,10 @@ type edgeStats struct {
 	evidenceC  float64
 }
 
-// dateSpan is the first and last date of a set, as strtab indexes plus one
-// (0: no date yet): 8 bytes instead of 32 with the strings, for each of a
-// large store's hundreds of thousands of edges.
+// dateSpan is the first and last date (YYYY-MM-DD, so that string order is
+// date order) of an actor's mentions or an edge's triples, as strtab
+// indexes plus one (0: no date yet): 8 bytes instead of 32 with the
+// strings, for each of a large store's hundreds of thousands of edges.
 type dateSpan struct{ first, last uint32 }
 
 // widen adds date d ("" for none) to the span.
@@ -303,7 +303,7 @@ func readMentions(ctx context.Context, src Source, opts *Options, tab *strtab) (
 		a.mentions++
 		doc := tab.id(m.Doc)
 		a.articles[doc] = struct{}{}
-		a.first, a.last = widenInterned(a.first, a.last, m.Date, tab)
+		a.dates.widen(m.Date, tab)
 		if units != nil {
 			k := unitKey{doc, m.Sentence}
 			if opts.Window == ArticleWindow {
@@ -321,7 +321,7 @@ func readMentions(ctx context.Context, src Source, opts *Options, tab *strtab) (
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.merged = mergeSurnames(actors, units)
+	opts.merged = mergeSurnames(actors, units, tab)
 	for _, a := range actors {
 		a.kept = keepType(opts, majority(a.types))
 	}
@@ -333,8 +333,9 @@ func readMentions(ctx context.Context, src Source, opts *Options, tab *strtab) (
 // full name ends with it ("Volodymyr Zelensky"), across articles. When two
 // or more full names share the surname, nothing is merged: the graph keeps
 // "Clinton" apart rather than guess between Bill and Hillary. It returns the
-// merged ids, each to the id it now stands for, and updates actors and units.
-func mergeSurnames(actors map[string]*actorStats, units map[unitKey]*unit) map[string]string {
+// merged ids, each to the id it now stands for, and updates actors and units
+// (tab holds the actors' dates).
+func mergeSurnames(actors map[string]*actorStats, units map[unitKey]*unit, tab *strtab) map[string]string {
 	bySurname := map[string][]string{}
 	for id, a := range actors {
 		if i := strings.LastIndexByte(id, '-'); i > 0 && majority(a.types) == news.Person {
@@ -359,8 +360,9 @@ func mergeSurnames(actors map[string]*actorStats, units map[unitKey]*unit) map[s
 			b.articles[k] = struct{}{}
 		}
 		b.mentions += a.mentions
-		b.first, b.last = widen(b.first, b.last, a.first)
-		b.first, b.last = widen(b.first, b.last, a.last)
+		first, last := a.dates.get(tab)
+		b.dates.widen(first, tab)
+		b.dates.widen(last, tab)
 		delete(actors, from)
 	}
 	for _, u := range units {
@@ -480,6 +482,7 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 	none := tab.id("")
 	unitsOf := map[string]int{} // units naming each actor
 	total := 0
+	var idx []uint32 // the unit's ids as strtab indexes, scratch space
 	for k, u := range units {
 		if allowed != nil && !allowed[k] {
 			continue
@@ -491,11 +494,14 @@ func comentionEdges(ctx context.Context, src Source, opts *Options, actors map[s
 			continue
 		}
 		total++
+		idx = idx[:0]
+		for _, id := range ids {
+			idx = append(idx, tab.id(id))
+		}
 		for i, a := range ids {
 			unitsOf[a]++
-			ai := tab.id(a)
-			for _, b := range ids[i+1:] {
-				ek := edgeKey{from: ai, to: tab.id(b), event: none}
+			for _, b := range idx[i+1:] {
+				ek := edgeKey{from: idx[i], to: b, event: none}
 				e := edges[ek]
 				if e == nil {
 					e = &edgeStats{}
@@ -577,14 +583,15 @@ func assemble(opts *Options, actors map[string]*actorStats, edges map[edgeKey]*e
 	for i, id := range ids {
 		a := actors[id]
 		a.nodeIndex = i
+		first, last := a.dates.get(tab)
 		n.Nodes = append(n.Nodes, Node{Key: id, Label: a.name, Attrs: map[string]any{
 			"actor_id":   id,
 			"actor_type": majority(a.types),
 			"aliases":    strings.Join(sortedSet(a.aliases), "; "),
 			"mentions":   a.mentions,
 			"articles":   len(a.articles),
-			"first_seen": a.first,
-			"last_seen":  a.last,
+			"first_seen": first,
+			"last_seen":  last,
 		}})
 	}
 
@@ -710,29 +717,6 @@ func eventAttr(ev string) string {
 		}
 		return '_'
 	}, ev)
-}
-
-// widen extends the date range [first, last] by d (YYYY-MM-DD strings
-// compare as dates; empty means unknown).
-func widen(first, last, d string) (string, string) {
-	if d == "" {
-		return first, last
-	}
-	if first == "" || d < first {
-		first = d
-	}
-	if last == "" || d > last {
-		last = d
-	}
-	return first, last
-}
-
-// widenInterned is widen keeping tab's copy of d when it is kept.
-func widenInterned(first, last, d string, tab *strtab) (string, string) {
-	if d == "" || first != "" && d >= first && d <= last {
-		return first, last
-	}
-	return widen(first, last, tab.intern(d))
 }
 
 // majority returns the key with the largest count, ties broken
