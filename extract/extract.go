@@ -9,14 +9,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/lemma"
+	"github.com/newsgraph/newsgraph/extract/prosemodel"
 	"github.com/newsgraph/newsgraph/news"
 )
 
@@ -46,8 +45,8 @@ type Extractor struct {
 	gaz       *gazetteer.Gazetteer
 	segmenter *segment.Segmenter
 	tokenizer *tokenize.Tokenizer
-	tagger    *tag.Tagger
-	ner       *ner.Extracter
+	tagger    *prosemodel.Tagger
+	ner       *prosemodel.EntityModel
 	lemmas    *lemma.Lemmatizer
 	labels    *LabelCache // the entity model's labels by window (see labelWindow)
 	keyBuf    []byte      // scratch space for the cache's keys
@@ -101,8 +100,8 @@ func LoadModels() error {
 // models are one Extractor's handles on the shared models.
 type models struct {
 	segmenter *segment.Segmenter
-	tagger    *tag.Tagger
-	ner       *ner.Extracter
+	tagger    *prosemodel.Tagger
+	ner       *prosemodel.EntityModel
 }
 
 // loadModels returns new handles on the shared models, loading them
@@ -119,12 +118,12 @@ func loadModels() (models, error) {
 		}
 	})
 	wg.Go(func() {
-		if m.tagger, errs[1] = tag.New(); errs[1] != nil {
-			errs[1] = fmt.Errorf("extract: tagger model: %w", errs[1])
+		if m.tagger, errs[1] = prosemodel.EnglishTagger(); errs[1] != nil {
+			errs[1] = fmt.Errorf("extract: %w", errs[1])
 		}
 	})
-	if m.ner, errs[2] = ner.New(); errs[2] != nil {
-		errs[2] = fmt.Errorf("extract: entity model: %w", errs[2])
+	if m.ner, errs[2] = prosemodel.EnglishEntities(); errs[2] != nil {
+		errs[2] = fmt.Errorf("extract: %w", errs[2])
 	}
 	wg.Wait()
 	return m, errors.Join(errs[:]...)

@@ -107,10 +107,11 @@ func requireArgs(what string) cobra.PositionalArgs {
 // otherwise. Extraction makes much short-lived garbage over a small live
 // heap, and collecting it half as often saves CPU for a little memory.
 // Measured on 2026-12-07 with generated corpora (bench/gen), interleaved
-// runs on two shared cores: 1 000 articles 4.45-4.82 CPU-s and 59-61 MB
-// peak RSS against 4.79-5.21 CPU-s and 48-51 MB with GOGC 100 (four runs
-// each); 10 000 articles 45.6 against 48.2 CPU-s, 66 against 53 MB. The
-// soft limit of build (buildMemoryLimit) bounds the heap all the same.
+// runs on two shared cores, with the tagger and entity model of
+// extract/prosemodel: 10 000 articles 20.0-20.4 CPU-s and 77-79 MB peak
+// RSS against 21.1-24.3 CPU-s and 61 MB with GOGC 100 (two runs each);
+// 1 000 articles 2.26 against 2.36 CPU-s, 73 against 56 MB. The soft
+// limit of build (buildMemoryLimit) bounds the heap all the same.
 const extractGCPercent = 200
 
 // tuneExtractGC sets the collector for extract: extractGCPercent and

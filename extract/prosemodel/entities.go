@@ -1,0 +1,312 @@
+package prosemodel
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/jdkato/prose/v3/token"
+)
+
+// entityFeatures are the entity model's features, in the order prose sums
+// their weights (the order matters to the last bit of a float32 sum).
+var entityFeatures = [...]string{
+	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
+	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
+	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
+
+// EntityModel labels tokens with prose's English maximum-entropy entity
+// model: for every sentence the IOB labels of prose's ner.Extracter.Label
+// (v3). It is safe for concurrent use.
+//
+// prose looks up one weight for every feature and label, 17 features times
+// the model's labels for each token; the model's keys ("word-Putin-B-PERSON")
+// are regrouped here by feature and value ("word-Putin"), so that one
+// lookup gives the weights of every label.
+type EntityModel struct {
+	labels     []string
+	history    []string // the label as the next token's "prevtag" feature
+	features   *table
+	basicWords map[string]bool // Ogden's Basic English, the "en-wordlist" feature
+	pool       sync.Pool       // of *entityScratch
+}
+
+type entityScratch struct {
+	scores  []float32
+	key     []byte
+	history []string
+	lower   []byte   // the tokens' text and tags in lower case, back to back
+	all     string   // lower, as a string
+	spans   []uint32 // token i's text in lower case is all[spans[2i]:spans[2i+1]], its tag the next span
+	shapes  []string
+}
+
+// newEntityModel decodes prose's flat maximum-entropy format ("PROSENER",
+// version 1; prose/v3/internal/maxent documents it).
+func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, error) {
+	d := &decoder{b: data}
+	d.magic("PROSENER", 1)
+	d.u32() // cardinality: only prose's probability estimates use it
+	labels := d.labels()
+	if len(labels) > 256 {
+		return nil, fmt.Errorf("entity model: %d labels, at most 256 supported", len(labels))
+	}
+	nKeys, blobLen := int(d.u32()), int(d.u32())
+	blob := d.view(blobLen)
+	keyOff := d.offsets(nKeys, blobLen)
+	weights := d.f32s(nKeys)
+	if d.err != nil {
+		return nil, fmt.Errorf("entity model: %w", d.err)
+	}
+
+	// A key is feature + "-" + value + "-" + label. Values may hold "-"
+	// too, so every split of a key that names a label is kept: prose would
+	// find the key under each of them. The features' prefixes ("word-",
+	// "word.lower-") are none a prefix of another, so a key has one
+	// feature, and the keys of a feature are contiguous, being sorted.
+	labelOf := make(map[string]uint8, len(labels))
+	dashes := 0 // the most any label has
+	for l, label := range labels {
+		labelOf[label] = uint8(l)
+		dashes = max(dashes, strings.Count(label, "-"))
+	}
+	type pair struct {
+		start, end uint32 // the key without its label
+		entry      int32
+		label      uint8
+		weight     float32
+	}
+	pairs := make([]pair, 0, nKeys) // a key has one split, as a rule
+	feature := ""                   // of the key before
+	for k := range nKeys {
+		key := blob[keyOff[k]:keyOff[k+1]]
+		if !hasFeature(key, feature) {
+			feature = ""
+			for _, name := range entityFeatures {
+				if hasFeature(key, name) {
+					feature = name
+					break
+				}
+			}
+			if feature == "" {
+				continue
+			}
+		}
+		// A label of d dashes follows the key's (d+1)th dash from the end.
+		end := len(key)
+		for range dashes + 1 {
+			cut := strings.LastIndexByte(key[:end], '-')
+			if cut <= len(feature) {
+				break
+			}
+			if l, ok := labelOf[key[cut+1:]]; ok {
+				pairs = append(pairs, pair{start: keyOff[k], end: keyOff[k] + uint32(cut), label: l, weight: weights[k]})
+			}
+			end = cut
+		}
+	}
+	t := newTable(blob, len(pairs))
+	for i, p := range pairs {
+		pairs[i].entry = int32(t.insert(p.start, p.end)) // never -1: at most one entry a pair
+	}
+	// The pairs by entry, in the order found (a counting sort).
+	pairStart := make([]uint32, len(t.keyStart)+1)
+	for _, p := range pairs {
+		pairStart[p.entry+1]++
+	}
+	for e := range len(t.keyStart) {
+		pairStart[e+1] += pairStart[e]
+	}
+	next := slices.Clone(pairStart[:len(t.keyStart)])
+	classes, groupWeights := make([]uint8, len(pairs)), make([]float32, len(pairs))
+	for _, p := range pairs {
+		classes[next[p.entry]], groupWeights[next[p.entry]] = p.label, p.weight
+		next[p.entry]++
+	}
+	t.setWeights(pairStart, classes, groupWeights)
+
+	m := &EntityModel{labels: labels, features: t, basicWords: basicWords}
+	for _, l := range labels {
+		m.history = append(m.history, simplePOS(l))
+	}
+	m.pool.New = func() any {
+		return &entityScratch{scores: make([]float32, len(labels)), key: make([]byte, 0, 96)}
+	}
+	return m, nil
+}
+
+// hasFeature reports whether key is a key of feature name.
+func hasFeature(key, name string) bool {
+	return name != "" && len(key) > len(name) && key[len(name)] == '-' && key[:len(name)] == name
+}
+
+// simplePOS is prose's reduction of a label for the "prevtag" feature.
+func simplePOS(label string) string {
+	if strings.HasPrefix(label, "V") {
+		return "v"
+	}
+	first, _, _ := strings.Cut(label, "-")
+	return first
+}
+
+// Label sets the Label of each token ("B-PERSON", "I-GPE", "O", …). The
+// tokens are one sentence and must carry part-of-speech tags.
+func (m *EntityModel) Label(tokens []token.Token) {
+	if len(tokens) == 0 {
+		return
+	}
+	s := m.pool.Get().(*entityScratch)
+	defer m.pool.Put(s)
+	s.lowerCase(tokens)
+	s.shapes = s.shapes[:0]
+	for _, t := range tokens {
+		s.shapes = append(s.shapes, shape(t.Text))
+	}
+
+	s.history = s.history[:0]
+	last := len(tokens) - 1
+	for i, tok := range tokens {
+		word := tok.Text
+		prevTag, prevWord, prevPOS, prevShape := "None", "None", "None", "None"
+		if i > 0 {
+			prevTag, prevWord, prevPOS = s.history[i-1], s.lowerText(i-1), tokens[i-1].Tag
+		}
+		if i > 1 {
+			prevShape = s.shapes[i-1]
+		}
+		nextWord, nextPOS := "None", "None"
+		if i < last {
+			nextWord, nextPOS = s.lowerText(i+1), s.lowerTag(i+1)
+		}
+		basic := "False"
+		if m.basicWords[word] {
+			basic = "True"
+		}
+		lower := s.lowerText(i)
+
+		clear(s.scores)
+		m.feature(s, "bias", "True")
+		m.feature(s, "en-wordlist", basic)
+		m.feature(s, "nextpos", nextPOS)
+		m.feature(s, "nextword", nextWord)
+		m.feature(s, "pos", tok.Tag)
+		m.feature(s, "pos+prevtag", tok.Tag, "+", prevTag)
+		m.lowerFeature(s, "prefix3", word[:min(len(word), 3)])
+		m.feature(s, "prevpos", prevPOS)
+		m.feature(s, "prevtag", prevTag)
+		m.feature(s, "prevword", prevWord)
+		m.feature(s, "shape", s.shapes[i])
+		m.feature(s, "shape+prevtag", prevShape, "+", prevTag)
+		m.lowerFeature(s, "suffix3", word[len(word)-min(len(word), 3):])
+		m.feature(s, "word", word)
+		m.feature(s, "word+nextpos", lower, "+", nextPOS)
+		m.feature(s, "word.lower", lower)
+		s.key = append(append(s.key[:0], "wordlen-"...), strconv.Itoa(len(word))...)
+		m.features.accumulate(s.key, s.scores)
+
+		best, bestScore := 0, float32(math.Inf(-1))
+		for l, score := range s.scores {
+			if score > bestScore {
+				best, bestScore = l, score
+			}
+		}
+		tokens[i].Label = m.labels[best]
+		s.history = append(s.history, m.history[best])
+	}
+}
+
+// feature adds the weights of feature name with the value spelt by parts.
+func (m *EntityModel) feature(s *entityScratch, name string, parts ...string) {
+	s.key = append(append(s.key[:0], name...), '-')
+	for _, p := range parts {
+		s.key = append(s.key, p...)
+	}
+	m.features.accumulate(s.key, s.scores)
+}
+
+// lowerFeature adds the weights of feature name with value v in lower
+// case.
+func (m *EntityModel) lowerFeature(s *entityScratch, name string, v string) {
+	s.key = appendLower(append(append(s.key[:0], name...), '-'), v)
+	m.features.accumulate(s.key, s.scores)
+}
+
+// lowerCase writes every token's text and tag in lower case into the
+// scratch space once (prose lowers each word three times: as the word, the
+// next word and the previous one). The strings lowerText and lowerTag
+// return share that space: they are valid until the next call.
+func (s *entityScratch) lowerCase(tokens []token.Token) {
+	s.lower, s.spans = s.lower[:0], s.spans[:0]
+	for _, t := range tokens {
+		s.spans = append(s.spans, uint32(len(s.lower)))
+		s.lower = appendLower(s.lower, t.Text)
+		s.spans = append(s.spans, uint32(len(s.lower)))
+		s.lower = appendLower(s.lower, t.Tag)
+	}
+	s.spans = append(s.spans, uint32(len(s.lower)))
+	s.all = ""
+	if len(s.lower) > 0 {
+		s.all = unsafe.String(&s.lower[0], len(s.lower))
+	}
+}
+
+func (s *entityScratch) lowerText(i int) string { return s.all[s.spans[2*i]:s.spans[2*i+1]] }
+func (s *entityScratch) lowerTag(i int) string  { return s.all[s.spans[2*i+1]:s.spans[2*i+2]] }
+
+// appendLower appends strings.ToLower(v) to b, without allocating when v
+// is ASCII.
+func appendLower(b []byte, v string) []byte {
+	for i := 0; i < len(v); i++ {
+		if v[i] >= 0x80 {
+			return append(b, strings.ToLower(v)...)
+		}
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// shape is prose's word-shape feature: "number", "punct" (the word ends
+// in a character outside [0-9A-Za-z_]: prose's regexp `\W+$`), "downcase",
+// "upcase" (as strings.Title would write it), "mixedcase" or "other".
+func shape(word string) string {
+	switch {
+	case isNumeric(word):
+		return "number"
+	case word == "":
+		return "other"
+	case !isWordByte(word[len(word)-1]):
+		return "punct"
+	case strings.ToLower(word) == word:
+		return "downcase"
+	//lint:ignore SA1019 the model was trained on strings.Title's answers ("NASA", "McDonald" and "Jean-Luc" read as upcase).
+	case strings.Title(word) == word: //nolint:staticcheck // as above
+		return "upcase"
+	}
+	return "mixedcase"
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isNumeric reports whether strconv.ParseFloat accepts word. Every string
+// it accepts holds a digit or is a spelling of inf, infinity or nan, so
+// the rest (nearly every word) are refused without the error ParseFloat
+// would allocate.
+func isNumeric(word string) bool {
+	if !strings.ContainsAny(word, "0123456789nN") {
+		return false
+	}
+	_, err := strconv.ParseFloat(word, 64)
+	return err == nil
+}

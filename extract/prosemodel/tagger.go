@@ -1,0 +1,240 @@
+package prosemodel
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/token"
+)
+
+// Tagger assigns Penn Treebank part-of-speech tags with prose's English
+// averaged-perceptron model: for every sentence the tags of prose's
+// tag.Tagger (v3, without a lexicon). It is safe for concurrent use.
+type Tagger struct {
+	classes   []string
+	features  *table
+	tagMap    map[string]uint8 // words the model tags without scoring
+	emoticons map[string]bool  // tagged SYM, as prose's tokenizer and tagger agree
+	pool      sync.Pool        // of *tagScratch
+}
+
+type tagScratch struct {
+	scores  []float32
+	key     []byte
+	context []string
+}
+
+// prose passes Penn Treebank traces ("*-1", "*T*-2") and bracket tokens
+// ("-LRB-") through unscored; these are its patterns.
+var (
+	traceToken   = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	bracketToken = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// newTagger decodes prose's flat perceptron format ("PROSETAG", version 1;
+// prose/v3/internal/flat documents it).
+func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
+	d := &decoder{b: data}
+	d.magic("PROSETAG", 1)
+	classes := d.labels()
+	if len(classes) > 256 {
+		return nil, fmt.Errorf("tagger model: %d classes, the format allows 256", len(classes))
+	}
+	nFeatures, nPairs, blobLen := int(d.u32()), int(d.u32()), int(d.u32())
+	blob := d.view(blobLen)
+	featOff := d.offsets(nFeatures, blobLen)
+	pairOff := d.offsets(nFeatures, nPairs)
+	ids := d.bytes(nPairs)
+	weights := d.f32s(nPairs)
+	nTagMap := d.count(3)
+	tagMap := make(map[string]uint8, nTagMap)
+	for range nTagMap {
+		w, id := d.str16(), d.u8()
+		if int(id) >= len(classes) {
+			return nil, fmt.Errorf("tagger model: word %q has class %d of %d", w, id, len(classes))
+		}
+		tagMap[w] = id
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("tagger model: %w", d.err)
+	}
+
+	for _, id := range ids {
+		if int(id) >= len(classes) {
+			return nil, fmt.Errorf("tagger model: class %d of %d", id, len(classes))
+		}
+	}
+	t := newTable(blob, nFeatures)
+	for i := range nFeatures {
+		if t.insert(featOff[i], featOff[i+1]) != i {
+			return nil, fmt.Errorf("tagger model: feature %q listed twice", blob[featOff[i]:featOff[i+1]])
+		}
+	}
+	t.setWeights(pairOff, slices.Clone(ids), weights)
+	tg := &Tagger{classes: classes, features: t, tagMap: tagMap, emoticons: emoticons}
+	tg.pool.New = func() any {
+		return &tagScratch{scores: make([]float32, len(classes)), key: make([]byte, 0, 64)}
+	}
+	return tg, nil
+}
+
+// TagTokens sets the Tag of each token from its Text. The tokens are one
+// sentence: the model reads the two words either side and the two tags
+// before.
+func (t *Tagger) TagTokens(tokens []token.Token) {
+	if len(tokens) == 0 {
+		return
+	}
+	s := t.pool.Get().(*tagScratch)
+	defer t.pool.Put(s)
+
+	// The words as the model was trained on them, with two sentinels at
+	// each end so that every feature's neighbour exists.
+	need := len(tokens) + 4
+	if cap(s.context) < need {
+		s.context = make([]string, need)
+	}
+	ctx := s.context[:need]
+	ctx[0], ctx[1] = "-START-", "-START2-"
+	for i := range tokens {
+		ctx[i+2] = normalize(tokens[i].Text)
+	}
+	ctx[need-2], ctx[need-1] = "-END-", "-END2-"
+
+	p1, p2 := "-START-", "-START2-"
+	for i := range tokens {
+		tag := t.tagOne(s, i, ctx, tokens[i].Text, p1, p2)
+		tokens[i].Tag = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// tagOne tags token i: the cases prose decides without its model, then
+// the model's own list of unambiguous words, then the model.
+func (t *Tagger) tagOne(s *tagScratch, i int, ctx []string, word, p1, p2 string) string {
+	switch {
+	case word == "-":
+		return "-"
+	case t.emoticons[word]:
+		return "SYM"
+	case strings.HasPrefix(word, "@"):
+		return "NN"
+	case word != "" && (word[0] == '0' || word[0] == '*') && traceToken.MatchString(word):
+		return "-NONE-"
+	case len(word) == 5 && word[0] == '-' && bracketToken.MatchString(word):
+		return word
+	}
+	if id, ok := t.tagMap[word]; ok {
+		return t.classes[id]
+	}
+	return t.predict(s, i, ctx, word, p1, p2)
+}
+
+// predict scores the model's fourteen features for token i.
+func (t *Tagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 string) string {
+	clear(s.scores)
+	i = min(len(ctx)-3, i+2)
+	t.feature(s, "bias")
+	t.feature(s, "i suffix ", suffix(word, 3))
+	t.feature(s, "i pref1 ", prefix1(word))
+	t.feature(s, "i-1 tag ", p1)
+	t.feature(s, "i-2 tag ", p2)
+	t.feature(s, "i tag+i-2 tag ", p1, " ", p2)
+	t.feature(s, "i word ", ctx[i])
+	t.feature(s, "i-1 tag+i word ", p1, " ", ctx[i])
+	t.feature(s, "i-1 word ", ctx[i-1])
+	t.feature(s, "i-1 suffix ", suffix(ctx[i-1], 3))
+	t.feature(s, "i-2 word ", ctx[i-2])
+	t.feature(s, "i+1 word ", ctx[i+1])
+	t.feature(s, "i+1 suffix ", suffix(ctx[i+1], 3))
+	t.feature(s, "i+2 word ", ctx[i+2])
+
+	best, bestScore := -1, float32(math.Inf(-1))
+	for c, score := range s.scores {
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return t.classes[best]
+}
+
+// feature adds the weights of the feature spelt by parts to s.scores.
+func (t *Tagger) feature(s *tagScratch, parts ...string) {
+	s.key = s.key[:0]
+	for _, p := range parts {
+		s.key = append(s.key, p...)
+	}
+	t.features.accumulate(s.key, s.scores)
+}
+
+// suffix returns the last n bytes of w (bytes, not runes: the model's
+// features were made that way).
+func suffix(w string, n int) string {
+	if len(w) <= n {
+		return w
+	}
+	return w[len(w)-n:]
+}
+
+// prefix1 returns the first byte of w.
+func prefix1(w string) string {
+	if w == "" {
+		return ""
+	}
+	return w[:1]
+}
+
+// normalize maps a word to the form the tagger was trained on.
+func normalize(word string) string {
+	if word == "" {
+		return word
+	}
+	first := word[0]
+	if first != '-' && strings.IndexByte(word, '-') >= 0 {
+		return "!HYPHEN"
+	}
+	if len(word) == 4 && isDecimalInt(word) {
+		return "!YEAR"
+	}
+	if first >= '0' && first <= '9' {
+		return "!DIGITS"
+	}
+	return toLower(word)
+}
+
+// isDecimalInt reports whether strconv.Atoi would accept s: an optional
+// sign and at least one ASCII digit.
+func isDecimalInt(s string) bool {
+	i := 0
+	if s[0] == '+' || s[0] == '-' {
+		i = 1
+	}
+	if i == len(s) {
+		return false
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// toLower is strings.ToLower without its allocation for words already in
+// lower-case ASCII.
+func toLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
