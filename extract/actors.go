@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -144,83 +143,15 @@ func isShouted(w string) bool {
 	return letters >= 3
 }
 
-// maxLabelCache bounds a LabelCache; when full it is emptied. An entry
-// holds a window's text and labels, some 200 bytes with the map's share.
-// Measured with `newsgraph extract` on generated corpora (bench/gen),
-// interleaved runs on two shared cores: with 1<<15 entries the peak RSS
-// was 48.5 MB at 1 000 articles and 59-60 MB at 10 000 (+22%: the cache
-// fills between the two); with 1<<14, 48.0 and 52.7 MB (+10%); with 1<<13
-// 46 and 49-51 MB. CPU time differed by less than the runs' noise (45-56 s
-// for 10 000 articles at every size).
-const maxLabelCache = 1 << 14
-
-// labelWindow runs the entity model on a window of tokens. The model's
-// labels depend only on the window (each token's text, tag and label
-// before the call), and names recur with the same neighbours ("President
-// Putin said"), so results are kept by the window's content: the same
-// labels as the model gives, without asking it again.
-func (x *Extractor) labelWindow(window []tokenT) {
-	key := x.keyBuf[:0]
-	for _, t := range window {
-		key = append(key, t.Text...)
-		key = append(key, 0)
-		key = append(key, t.Tag...)
-		key = append(key, 0)
-		key = append(key, t.Label...)
-		key = append(key, 1)
-	}
-	x.keyBuf = key
-	if labels, ok := x.labels.get(key); ok {
-		for i := range window {
-			window[i].Label = labels[i]
-		}
-		return
-	}
-	x.ner.Label(window)
-	labels := make([]string, len(window))
-	for i, t := range window {
-		labels[i] = t.Label
-	}
-	x.labels.put(string(key), labels)
-}
-
-// LabelCache keeps the entity model's labels by window content for
-// Extractors that share it: the labels depend only on the window, so a
-// name one goroutine has seen with the same neighbours is not labelled
-// again by another. It is safe for concurrent use, and bounded: when full
-// it is emptied, so memory stays flat however much text is read.
-type LabelCache struct {
-	mu sync.Mutex
-	m  map[string][]string
-}
-
-// NewLabelCache returns an empty LabelCache.
-func NewLabelCache() *LabelCache { return &LabelCache{m: map[string][]string{}} }
-
-func (c *LabelCache) get(key []byte) ([]string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	labels, ok := c.m[string(key)] // no allocation for the lookup
-	return labels, ok
-}
-
-func (c *LabelCache) put(key string, labels []string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxLabelCache {
-		clear(c.m)
-	}
-	c.m[key] = labels
-}
-
 // contextTokens is how many tokens either side of a name the entity model
 // sees when label asks it about the name.
 const contextTokens = 1
 
 // label runs the entity model on tokens [from, to) of a sentence, with
 // contextTokens of context either side, unless they are labelled already. The model
-// is most of the extractor's cost, and most tokens never need a label: the
-// gazetteer, titles and in-document evidence decide them.
+// costs twice what the tagger does a token (extract/prosemodel's benchmarks),
+// and most tokens never need a label: the gazetteer, titles and in-document
+// evidence decide them.
 func (d *document) label(toks []tokenT, from, to int) {
 	if len(d.labelled) != len(toks) || len(toks) > 0 && d.labelledStart != toks[0].Start {
 		d.labelled = make([]bool, len(toks))
@@ -237,7 +168,7 @@ func (d *document) label(toks []tokenT, from, to int) {
 		return
 	}
 	window := append(d.window[:0], toks[lo:hi]...)
-	d.x.labelWindow(window)
+	d.x.ner.Label(window)
 	for i := from; i < to && i < len(toks); i++ {
 		if !d.labelled[i] {
 			toks[i].Label = window[i-lo].Label

@@ -32,10 +32,6 @@ type Options struct {
 	// organisations. Nil means the built-in gazetteer with institutions
 	// folded into their country.
 	Gazetteer *gazetteer.Gazetteer
-	// Labels, if set, is shared by the Extractors made with it (one per
-	// goroutine), so that what one has asked the entity model serves all.
-	// Nil means a cache of the Extractor's own.
-	Labels *LabelCache
 }
 
 // Extractor turns articles into actor mentions and triples. Models are
@@ -48,8 +44,6 @@ type Extractor struct {
 	tagger    *prosemodel.Tagger
 	ner       *prosemodel.EntityModel
 	lemmas    *lemma.Lemmatizer
-	labels    *LabelCache // the entity model's labels by window (see labelWindow)
-	keyBuf    []byte      // scratch space for the cache's keys
 }
 
 // New returns an Extractor.
@@ -69,12 +63,7 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	labels := opts.Labels
-	if labels == nil {
-		labels = NewLabelCache()
-	}
 	return &Extractor{
-		labels:    labels,
 		gaz:       g,
 		segmenter: m.segmenter,
 		tokenizer: tokenize.New(),

@@ -156,8 +156,7 @@ func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), er
 	if err != nil {
 		return nil, err
 	}
-	labels := extract.NewLabelCache()
-	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g, Labels: labels}) }, nil
+	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g}) }, nil
 }
 
 // dbFlag adds --db with its default from $NEWSGRAPH_DB.

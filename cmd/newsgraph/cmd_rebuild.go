@@ -191,10 +191,9 @@ func configExtractors(cfg *config.Config) (func() (ingest.Extractor, error), err
 	if err != nil {
 		return nil, err
 	}
-	labels := extract.NewLabelCache()
 	return func() (ingest.Extractor, error) {
 		return &lazyExtractor{newX: func() (*extract.Extractor, error) {
-			return extract.New(extract.Options{Gazetteer: g, Labels: labels})
+			return extract.New(extract.Options{Gazetteer: g})
 		}}, nil
 	}, nil
 }
