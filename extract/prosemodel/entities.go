@@ -2,6 +2,7 @@ package prosemodel
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -74,14 +75,19 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 		labelOf[label] = uint8(l)
 		dashes = max(dashes, strings.Count(label, "-"))
 	}
-	type pair struct {
-		start, end uint32 // the key without its label
-		entry      int32
+	// Every split, with the hash of its group's name: sorted by hash, the
+	// splits of a group lie together. (Indexing the names as they came, in
+	// a Go map or a table like the one built below, took 20-50 ms: a
+	// cache miss or two for each of 150,000 keys.)
+	type split struct {
+		hash       uint64
+		start, end uint32 // the key without its label, in blob
 		label      uint8
 		weight     float32
 	}
-	pairs := make([]pair, 0, nKeys) // a key has one split, as a rule
-	feature := ""                   // of the key before
+	seed := maphash.MakeSeed()
+	splits := make([]split, 0, nKeys) // a split per key, as a rule
+	feature := ""                     // of the key before
 	for k := range nKeys {
 		key := blob[keyOff[k]:keyOff[k+1]]
 		if !hasFeature(key, feature) {
@@ -104,30 +110,53 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 				break
 			}
 			if l, ok := labelOf[key[cut+1:]]; ok {
-				pairs = append(pairs, pair{start: keyOff[k], end: keyOff[k] + uint32(cut), label: l, weight: weights[k]})
+				splits = append(splits, split{
+					hash: maphash.String(seed, key[:cut]), start: keyOff[k], end: keyOff[k] + uint32(cut),
+					label: l, weight: weights[k],
+				})
 			}
 			end = cut
 		}
 	}
-	t := newTable(blob, len(pairs))
-	for i, p := range pairs {
-		pairs[i].entry = int32(t.insert(p.start, p.end)) // never -1: at most one entry a pair
+	radixSort(splits, func(s split) uint64 { return s.hash })
+
+	// One record a group: the splits of one hash and one name.
+	groups, size := 0, 0
+	for i := 0; i < len(splits); {
+		j := i + 1
+		for j < len(splits) && splits[j].hash == splits[i].hash {
+			j++
+		}
+		// Names of one hash are one name, but for a collision in 2^64.
+		slices.SortStableFunc(splits[i:j], func(a, b split) int {
+			return strings.Compare(blob[a.start:a.end], blob[b.start:b.end])
+		})
+		for k := i; k < j; k++ {
+			if k == i || blob[splits[k].start:splits[k].end] != blob[splits[k-1].start:splits[k-1].end] {
+				groups++
+				size += recordSize(int(splits[k].end-splits[k].start), 0)
+			}
+			size += recordSize(0, 1)
+		}
+		i = j
 	}
-	// The pairs by entry, in the order found (a counting sort).
-	pairStart := make([]uint32, len(t.keyStart)+1)
-	for _, p := range pairs {
-		pairStart[p.entry+1]++
+	t := newTable(groups, size)
+	var (
+		classes      []uint8
+		groupWeights []float32
+	)
+	for i := 0; i < len(splits); {
+		name := blob[splits[i].start:splits[i].end]
+		classes, groupWeights = classes[:0], groupWeights[:0]
+		j := i
+		for ; j < len(splits) && splits[j].hash == splits[i].hash && blob[splits[j].start:splits[j].end] == name; j++ {
+			classes, groupWeights = append(classes, splits[j].label), append(groupWeights, splits[j].weight)
+		}
+		if err := t.add(name, classes, groupWeights); err != nil {
+			return nil, fmt.Errorf("entity model: %q: %w", name, err)
+		}
+		i = j
 	}
-	for e := range len(t.keyStart) {
-		pairStart[e+1] += pairStart[e]
-	}
-	next := slices.Clone(pairStart[:len(t.keyStart)])
-	classes, groupWeights := make([]uint8, len(pairs)), make([]float32, len(pairs))
-	for _, p := range pairs {
-		classes[next[p.entry]], groupWeights[next[p.entry]] = p.label, p.weight
-		next[p.entry]++
-	}
-	t.setWeights(pairStart, classes, groupWeights)
 
 	m := &EntityModel{labels: labels, features: t, basicWords: basicWords}
 	for _, l := range labels {
@@ -137,6 +166,31 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 		return &entityScratch{scores: make([]float32, len(labels)), key: make([]byte, 0, 96)}
 	}
 	return m, nil
+}
+
+// radixSort sorts xs by key, stably, 16 bits at a time.
+func radixSort[T any](xs []T, key func(T) uint64) {
+	buf := make([]T, len(xs))
+	src, dst := xs, buf
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, x := range src {
+			count[key(x)>>shift&(1<<16-1)]++
+		}
+		at := 0
+		for d, c := range count {
+			count[d] = at
+			at += c
+		}
+		for _, x := range src {
+			d := key(x) >> shift & (1<<16 - 1)
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	// Four passes: the sorted slices are back in xs.
 }
 
 // hasFeature reports whether key is a key of feature name.

@@ -330,35 +330,60 @@ func TestFeaturePrefixes(t *testing.T) {
 }
 
 func TestTable(t *testing.T) {
-	keys := "applebananacherry" + "date"
-	tab := newTable(keys, 4)
-	for i, span := range [][2]uint32{{0, 5}, {5, 11}, {11, 17}, {17, 21}, {5, 11}} {
-		want := []int{0, 1, 2, 3, 1}[i] // banana again: its entry
-		if e := tab.insert(span[0], span[1]); e != want {
-			t.Errorf("insert(%q) = %d, want %d", keys[span[0]:span[1]], e, want)
+	entries := []struct {
+		key     string
+		classes []uint8
+		weights []float32
+	}{
+		{"apple", []uint8{0}, []float32{0.5}},
+		{"banana", []uint8{1, 3}, []float32{1.5, 10}},
+		{"cherry", []uint8{2}, []float32{2.5}},
+		{"", []uint8{3}, []float32{3.5}},
+	}
+	tab := newTable(len(entries), 0)
+	for _, e := range entries {
+		if err := tab.add(e.key, e.classes, e.weights); err != nil {
+			t.Fatalf("add(%q): %v", e.key, err)
 		}
 	}
-	if e := tab.insert(0, 1); e != -1 {
-		t.Errorf("a fifth entry in a table for four: %d, want -1", e)
-	}
-	tab.setWeights([]uint32{0, 1, 3, 4, 5}, []uint8{0, 1, 3, 2, 3}, []float32{0.5, 1.5, 10, 2.5, 3.5})
 	for _, c := range []struct {
-		key   string
-		entry int
-	}{{"apple", 0}, {"banana", 1}, {"cherry", 2}, {"date", 3}, {"", -1}, {"appl", -1}, {"apples", -1}, {"Date", -1}} {
-		if got := tab.lookup([]byte(c.key)); got != c.entry {
-			t.Errorf("lookup(%q) = %d, want %d", c.key, got, c.entry)
+		key  string
+		want []float32
+	}{
+		{"apple", []float32{0.5, 0, 0, 0}},
+		{"banana", []float32{0, 1.5, 0, 10}},
+		{"cherry", []float32{0, 0, 2.5, 0}},
+		{"", []float32{0, 0, 0, 3.5}},
+		{"appl", make([]float32, 4)},
+		{"apples", make([]float32, 4)},
+		{"Cherry", make([]float32, 4)},
+	} {
+		scores := make([]float32, 4)
+		tab.accumulate([]byte(c.key), scores)
+		if !slices.Equal(scores, c.want) {
+			t.Errorf("accumulate(%q): %v, want %v", c.key, scores, c.want)
 		}
 	}
-	scores := make([]float32, 4)
+	scores := []float32{1, 1, 1, 1}
 	tab.accumulate([]byte("banana"), scores)
 	tab.accumulate([]byte("banana"), scores)
-	tab.accumulate([]byte("fig"), scores)
-	if want := []float32{0, 3, 0, 20}; !slices.Equal(scores, want) {
-		t.Errorf("scores %v, want %v", scores, want)
+	if want := []float32{1, 4, 1, 21}; !slices.Equal(scores, want) {
+		t.Errorf("banana twice: %v, want %v", scores, want)
 	}
-	if len(tab.slots) < 8 || len(tab.slots)&(len(tab.slots)-1) != 0 {
+	if err := tab.add("banana", nil, nil); err == nil {
+		t.Error("banana added twice")
+	}
+	if len(tab.slots) < 4 || len(tab.slots)&(len(tab.slots)-1) != 0 {
 		t.Errorf("%d slots for 4 entries", len(tab.slots))
+	}
+	for range len(tab.slots) - len(entries) {
+		_ = tab.add(fmt.Sprint(len(tab.records)), nil, nil)
+	}
+	if err := tab.add("one too many", nil, nil); err == nil {
+		t.Error("a full table took one more")
+	}
+	if err := tab.add(strings.Repeat("x", 1<<16), nil, nil); err == nil {
+		t.Error("a feature of 64 KiB went in")
 	}
 }
 

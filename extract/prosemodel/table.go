@@ -1,8 +1,13 @@
 package prosemodel
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"hash/maphash"
+	"math"
 	"math/bits"
+	"unsafe"
 )
 
 // table maps a feature string to its weights by open addressing.
@@ -10,104 +15,122 @@ import (
 // prose keeps its features in one sorted blob and finds each by binary
 // search: some 17 string comparisons a lookup, most of them cache misses
 // on a table of megabytes. Here a lookup costs one hash of the key and
-// usually one probe; a slot holds the upper half of the key's hash, so a
-// feature the model does not know (most of the ones asked for) is ruled
-// out without reading any string, and a known one is confirmed by one
-// comparison with its text.
+// usually one probe. A slot holds 8 bits of the key's hash, so a feature
+// the model does not know (most of the ones asked for) is nearly always
+// ruled out without reading further, and the place of the feature's
+// record, which holds its text (to confirm the match) and its weights
+// side by side: a feature found costs a slot and a record, two or three
+// cache lines, where separate arrays of offsets, classes and weights
+// would cost seven. Measured in-process on 1,000 generated articles, six
+// interleaved runs each: extraction's CPU time on two cores 10% lower than
+// with separate arrays (1.98-2.17 s against 2.21-2.44), on one core 3%
+// (1.75-1.93 against 1.80-1.88); slots of 4 bytes instead of 8 measured
+// the same, in half the memory.
 type table struct {
 	seed  maphash.Seed
 	shift uint     // 64 - log2(len(slots))
-	slots []uint64 // hash>>32<<32 | entry+1; 0 is an empty slot
+	slots []uint32 // hash's low byte << 24 | record's offset / recordAlign + 1; 0 is an empty slot
 
-	keys      string   // the entries' feature strings, sliced by keyStart/keyEnd
-	keyStart  []uint32 // entry i's feature is keys[keyStart[i]:keyEnd[i]]
-	keyEnd    []uint32
-	pairStart []uint32 // entry i's weights are classes/weights[pairStart[i]:pairStart[i+1]]
-	classes   []uint8
-	weights   []float32
+	// records holds, for each feature: its length (2 bytes, little
+	// endian), its number of classes n (1 byte), its text, n class ids
+	// (1 byte each) and n weights (float32 bits, 4 bytes each, little
+	// endian), then padding to a multiple of recordAlign.
+	records []byte
 }
 
-// newTable returns a table for at most n entries over the feature
-// strings in keys. Entries are added with insert, then their weights with
-// setWeights.
-func newTable(keys string, n int) *table {
-	// A load factor under 3/4 (the English tables: 0.58 and 0.49, in 1
-	// and 2 MiB of slots): with linear probing at 0.6 a lookup reads about
-	// 1.8 slots for a feature the model has and 3.6 for one it lacks,
-	// mostly in one cache line.
-	size := 1 << bits.Len(uint(n+n/3))
+const (
+	recordHeader = 3                         // bytes of a record before its text
+	recordAlign  = 4                         // records start at multiples of it
+	maxRecords   = recordAlign * (1<<24 - 1) // 24 bits of a slot place a record
+)
+
+// newTable returns an empty table for n features whose records take
+// about size bytes in all (recordSize; a guess only sizes the first
+// allocation).
+func newTable(n, size int) *table {
+	// A load factor under 3/4 (the English tables: 0.58 and 0.49, in
+	// 512 KiB and 1 MiB of slots): with linear probing at 0.6 a lookup
+	// reads about 1.8 slots for a feature the model has and 3.6 for one
+	// it lacks, mostly in one cache line.
+	slots := 1 << bits.Len(uint(n+n/3))
 	return &table{
-		seed:     maphash.MakeSeed(),
-		shift:    uint(64 - bits.TrailingZeros(uint(size))),
-		slots:    make([]uint64, size),
-		keys:     keys,
-		keyStart: make([]uint32, 0, n),
-		keyEnd:   make([]uint32, 0, n),
+		seed:    maphash.MakeSeed(),
+		shift:   uint(64 - bits.TrailingZeros(uint(slots))),
+		slots:   make([]uint32, slots),
+		records: make([]byte, 0, size),
 	}
 }
 
-// insert returns the entry of the feature keys[start:end], adding it if
-// it is new, or -1 if the table already holds the n entries it was made
-// for.
-func (t *table) insert(start, end uint32) int {
-	key := t.keys[start:end]
+// recordSize is the bytes of the record of a feature of keyLen bytes and
+// n classes.
+func recordSize(keyLen, n int) int {
+	return (recordHeader + keyLen + 5*n + recordAlign - 1) / recordAlign * recordAlign
+}
+
+// add adds feature key with the weights of classes. The table must have
+// room (newTable's n), and key must be new.
+func (t *table) add(key string, classes []uint8, weights []float32) error {
+	switch {
+	case len(key) > math.MaxUint16:
+		return errors.New("feature longer than 65535 bytes")
+	case len(classes) > math.MaxUint8 || len(classes) != len(weights):
+		return errors.New("feature with more than 255 weights")
+	case len(t.records)+recordSize(len(key), len(classes)) > maxRecords:
+		return fmt.Errorf("features of more than %d MiB", maxRecords>>20)
+	}
 	h := maphash.String(t.seed, key)
 	mask := uint64(len(t.slots) - 1)
-	for i := h >> t.shift; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			entry := len(t.keyStart)
-			if entry == cap(t.keyStart) {
-				return -1
-			}
-			t.keyStart = append(t.keyStart, start)
-			t.keyEnd = append(t.keyEnd, end)
-			t.slots[i] = h>>32<<32 | uint64(entry+1)
-			return entry
+	i := h >> t.shift
+	for n := 0; t.slots[i] != 0; i = (i + 1) & mask {
+		if _, _, found := t.record(t.slots[i], h, key); found {
+			return errors.New("feature listed twice")
 		}
-		if s>>32 == h>>32 {
-			if e := int(uint32(s)) - 1; t.keys[t.keyStart[e]:t.keyEnd[e]] == key {
-				return e
-			}
+		if n++; n == len(t.slots) {
+			return errors.New("more features than the table was made for")
 		}
 	}
-}
-
-// setWeights gives the entries their weights: entry e's are the classes
-// and weights at pairStart[e]:pairStart[e+1].
-func (t *table) setWeights(pairStart []uint32, classes []uint8, weights []float32) {
-	t.pairStart, t.classes, t.weights = pairStart, classes, weights
-}
-
-// lookup returns the entry of feature key, or -1.
-func (t *table) lookup(key []byte) int {
-	h := maphash.Bytes(t.seed, key)
-	mask := uint64(len(t.slots) - 1)
-	for i := h >> t.shift; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return -1
-		}
-		if s>>32 == h>>32 {
-			e := int(uint32(s)) - 1
-			if t.keys[t.keyStart[e]:t.keyEnd[e]] == string(key) {
-				return e
-			}
-		}
+	t.slots[i] = uint32(h)>>24<<24 | uint32(len(t.records)/recordAlign+1)
+	t.records = binary.LittleEndian.AppendUint16(t.records, uint16(len(key)))
+	t.records = append(t.records, uint8(len(classes)))
+	t.records = append(t.records, key...)
+	t.records = append(t.records, classes...)
+	for _, w := range weights {
+		t.records = binary.LittleEndian.AppendUint32(t.records, math.Float32bits(w))
 	}
+	for len(t.records)%recordAlign != 0 {
+		t.records = append(t.records, 0)
+	}
+	return nil
+}
+
+// record returns the classes and weights of the record that slot places,
+// if the record's feature is key (whose hash is h).
+func (t *table) record(slot uint32, h uint64, key string) (classes, weights []byte, found bool) {
+	if slot>>24 != uint32(h)>>24 {
+		return nil, nil, false
+	}
+	r := t.records[(slot&(1<<24-1)-1)*recordAlign:]
+	keyLen, n := int(binary.LittleEndian.Uint16(r)), int(r[2])
+	r = r[recordHeader:]
+	if string(r[:keyLen]) != key {
+		return nil, nil, false
+	}
+	return r[keyLen : keyLen+n], r[keyLen+n : keyLen+5*n], true
 }
 
 // accumulate adds the weights of feature key to scores, as prose's
 // models do (in the order the model lists them; each score receives one
 // addition per feature, so the sums are the same to the bit).
 func (t *table) accumulate(key []byte, scores []float32) {
-	e := t.lookup(key)
-	if e < 0 {
-		return
-	}
-	lo, hi := t.pairStart[e], t.pairStart[e+1]
-	weights := t.weights[lo:hi]
-	for j, c := range t.classes[lo:hi] {
-		scores[c] += weights[j]
+	k := unsafe.String(unsafe.SliceData(key), len(key)) // not kept
+	h := maphash.String(t.seed, k)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; t.slots[i] != 0; i = (i + 1) & mask {
+		if classes, weights, found := t.record(t.slots[i], h, k); found {
+			for j, c := range classes {
+				scores[c] += math.Float32frombits(binary.LittleEndian.Uint32(weights[4*j:]))
+			}
+			return
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -64,18 +63,22 @@ func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
 		return nil, fmt.Errorf("tagger model: %w", d.err)
 	}
 
-	for _, id := range ids {
-		if int(id) >= len(classes) {
-			return nil, fmt.Errorf("tagger model: class %d of %d", id, len(classes))
-		}
-	}
-	t := newTable(blob, nFeatures)
+	size := 0
 	for i := range nFeatures {
-		if t.insert(featOff[i], featOff[i+1]) != i {
-			return nil, fmt.Errorf("tagger model: feature %q listed twice", blob[featOff[i]:featOff[i+1]])
+		size += recordSize(int(featOff[i+1]-featOff[i]), int(pairOff[i+1]-pairOff[i]))
+	}
+	t := newTable(nFeatures, size)
+	for i := range nFeatures {
+		feature, lo, hi := blob[featOff[i]:featOff[i+1]], pairOff[i], pairOff[i+1]
+		for _, id := range ids[lo:hi] {
+			if int(id) >= len(classes) {
+				return nil, fmt.Errorf("tagger model: feature %q has class %d of %d", feature, id, len(classes))
+			}
+		}
+		if err := t.add(feature, ids[lo:hi], weights[lo:hi]); err != nil {
+			return nil, fmt.Errorf("tagger model: %q: %w", feature, err)
 		}
 	}
-	t.setWeights(pairOff, slices.Clone(ids), weights)
 	tg := &Tagger{classes: classes, features: t, tagMap: tagMap, emoticons: emoticons}
 	tg.pool.New = func() any {
 		return &tagScratch{scores: make([]float32, len(classes)), key: make([]byte, 0, 64)}
