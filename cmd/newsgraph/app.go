@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/extract/source"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/news"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -143,20 +146,49 @@ func (f *sourceFlags) loadGazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.New(entries, gazetteer.Options{FoldInstitutions: true})
 }
 
-// extractorFactory returns a constructor of extractors sharing one gazetteer
-// and one cache of entity labels. It starts loading the extraction models
-// in the background first, so that they load while the gazetteer does and
-// while the caller goes on setting up (opening its store): on two cores
-// `newsgraph extract` of one article took 70 ms instead of 80-100. The
-// constructor waits for the load and reports its error (see
-// extract.LoadModels).
-func (f *sourceFlags) extractorFactory() (func() (*extract.Extractor, error), error) {
-	go extract.LoadModels() // its error, if any, comes back from extract.New
+// extractorFactory returns a constructor of extractors sharing one
+// gazetteer. It starts loading the extraction models in the background
+// first, so that they load while the gazetteer does and while the caller
+// goes on setting up: on two cores `newsgraph extract` of one article took
+// 70 ms instead of 80-100. The constructor waits for the load and reports
+// its error (see extract.LoadModels). Commands that may extract nothing
+// (build into a store that has the articles already) use lazyExtractors
+// instead, with lazy set: then nothing is loaded until an article needs it.
+func (f *sourceFlags) extractorFactory(lazy bool) (func() (*extract.Extractor, error), error) {
+	if !lazy {
+		go extract.LoadModels() // its error, if any, comes back from extract.New
+	}
 	g, err := f.loadGazetteer()
 	if err != nil {
 		return nil, err
 	}
 	return func() (*extract.Extractor, error) { return extract.New(extract.Options{Gazetteer: g}) }, nil
+}
+
+// lazyExtractors returns a constructor of lazyExtractors on newX.
+func lazyExtractors(newX func() (*extract.Extractor, error)) func() (*lazyExtractor, error) {
+	return func() (*lazyExtractor, error) { return &lazyExtractor{newX: newX}, nil }
+}
+
+// lazyExtractor makes its extractor at the first article it extracts, so
+// that a build or rebuild in which nothing changed loads no model (the
+// models take 40-60 ms of CPU time to load).
+type lazyExtractor struct {
+	newX func() (*extract.Extractor, error)
+	x    *extract.Extractor
+	err  error
+	once sync.Once
+}
+
+var _ ingest.Extractor = (*lazyExtractor)(nil)
+
+// Extract makes the extractor if needed and extracts a.
+func (l *lazyExtractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
+	l.once.Do(func() { l.x, l.err = l.newX() })
+	if l.err != nil {
+		return news.Extraction{}, l.err
+	}
+	return l.x.Extract(ctx, a)
 }
 
 // dbFlag adds --db with its default from $NEWSGRAPH_DB.

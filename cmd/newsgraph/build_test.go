@@ -30,7 +30,7 @@ func TestBuildInterrupted(t *testing.T) {
 		t.Fatal(err)
 	}
 	var f sourceFlags
-	newX, err := f.extractorFactory()
+	newX, err := f.extractorFactory(false)
 	if err != nil {
 		t.Fatal(err)
 	}

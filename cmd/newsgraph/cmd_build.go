@@ -56,7 +56,7 @@ when the disk holding the store has less than 256 MiB free
 			if err != nil {
 				return err
 			}
-			newX, err := f.extractorFactory()
+			newX, err := f.extractorFactory(true)
 			if err != nil {
 				return err
 			}
@@ -66,7 +66,7 @@ when the disk holding the store has less than 256 MiB free
 				return err
 			}
 			progress, finish := newBuildProgress(io.err)
-			sum, err := buildInto(ctx, st, newX, workers, progress, func(ctx context.Context, yield func(news.Article) error) error {
+			sum, err := buildInto(ctx, st, lazyExtractors(newX), workers, progress, func(ctx context.Context, yield func(news.Article) error) error {
 				return source.Read(ctx, args, opts, yield)
 			})
 			finish()

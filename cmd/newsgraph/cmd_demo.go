@@ -55,7 +55,7 @@ func runDemo(ctx context.Context, s streams, out string, top int) error {
 		return err
 	}
 	var f sourceFlags
-	newX, err := f.extractorFactory()
+	newX, err := f.extractorFactory(false)
 	if err != nil {
 		w.Close()
 		return err

@@ -53,7 +53,7 @@ number of workers.
 			if err != nil {
 				return err
 			}
-			newX, err := f.extractorFactory()
+			newX, err := f.extractorFactory(false)
 			if err != nil {
 				return err
 			}

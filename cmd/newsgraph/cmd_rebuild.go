@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -196,27 +195,6 @@ func configExtractors(cfg *config.Config) (func() (ingest.Extractor, error), err
 			return extract.New(extract.Options{Gazetteer: g})
 		}}, nil
 	}, nil
-}
-
-// lazyExtractor makes its extractor at the first article it extracts, so
-// that a rebuild with nothing new does not load the extractor's models
-// (about 70 ms). Each ingest worker has its own.
-type lazyExtractor struct {
-	newX func() (*extract.Extractor, error)
-	x    *extract.Extractor
-	err  error
-	once sync.Once
-}
-
-var _ ingest.Extractor = (*lazyExtractor)(nil)
-
-// Extract makes the extractor if needed and extracts a.
-func (l *lazyExtractor) Extract(ctx context.Context, a news.Article) (news.Extraction, error) {
-	l.once.Do(func() { l.x, l.err = l.newX() })
-	if l.err != nil {
-		return news.Extraction{}, l.err
-	}
-	return l.x.Extract(ctx, a)
 }
 
 // rebuildResult is what a rebuild did, for the final report.

@@ -4,7 +4,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/news"
 )
@@ -114,6 +118,82 @@ func FuzzFeed(f *testing.F) {
 			if a.Title != "" && !startsWithFold(a.Text, a.Title) {
 				t.Errorf("%s: Text %q does not start with Title %q", a.ID, a.Text, a.Title)
 			}
+		}
+	})
+}
+
+// FuzzFlatObject checks flatObject against encoding/json: whatever it
+// decodes, encoding/json decodes to the same map.
+func FuzzFlatObject(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a1","title":"T","text":"Body\nmore","date":"2025-01-02","n":12,"x":-0.5e+3,"b":true,"c":false,"z":null}`,
+		` { } `, `{"a":"\u00e9\u2028\"\\\/\b\f\n\r\t"}`, `{"a":"\ud83d\ude00"}`, "{\"a\":\"caf\xc3\xa9\",\"a\":\"dup\"}",
+		"{\"a\":\"\xff\"}", "{\"a\":\"\x01\"}", "{\"a\":\"x\\n\xc3\"}", `{"a":[1]}`, `{"a":{"b":1}}`, `{"a":01}`, `{"a":1.}`, `{"a":-}`, `{"a":1e}`, `{"a":"x"} x`, `["a"]`, `{"a":"\x"}`, `{"a" "b"}`, `{"a":"b",}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		got, ok := flatObject(line)
+		if !ok {
+			return
+		}
+		want, err := decodeObject(line)
+		if err != nil {
+			t.Fatalf("flatObject(%q) = %v, encoding/json: %v", line, got, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("flatObject(%q) = %#v, encoding/json %#v", line, got, want)
+		}
+	})
+}
+
+// TestFlatObject checks which lines flatObject takes (FuzzFlatObject
+// checks what it makes of them).
+func TestFlatObject(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		ok   bool
+	}{
+		{`{"id":"a1","text":"Body\nmore \"quoted\" caf\u00e9","n":-12.5e3,"b":true,"z":null}`, true},
+		{" {\"a\" : \"caf\xc3\xa9\" } \r", true},
+		{`{}`, true},
+		{`{"a":"\ud83d\ude00"}`, false}, // a surrogate pair: left to encoding/json
+		{"{\"a\":\"\xff\"}", false},     // invalid UTF-8: encoding/json repairs it
+		{`{"a":[1]}`, false},
+		{`{"a":{"b":1}}`, false},
+		{`{"a":01}`, false},
+		{`{"a":"b",}`, false},
+		{`{"a":"b"} x`, false},
+		{`["a"]`, false},
+		{``, false},
+	} {
+		if _, ok := flatObject([]byte(c.line)); ok != c.ok {
+			t.Errorf("flatObject(%q): %v, want %v", c.line, ok, c.ok)
+		}
+	}
+}
+
+// startsWithFoldWhole is startsWithFold as first written, collapsing the
+// whole first line.
+func startsWithFoldWhole(text, title string) bool {
+	first, _, _ := strings.Cut(text, "\n")
+	first = strings.Join(strings.Fields(first), " ")
+	if len(first) < len(title) || !strings.EqualFold(first[:len(title)], title) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(first[len(title):])
+	return len(first) == len(title) || !(unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func FuzzStartsWithFold(f *testing.F) {
+	f.Add("Putin meets Trump in Alaska\nBody", "Putin meets Trump")
+	f.Add("  putin   MEETS\ttrump, says\n", "Putin meets Trump")
+	f.Add("Putin meets Trumpet", "Putin meets Trump")
+	f.Add("Caf\u00e9 \u00e9t\u00e9   "+strings.Repeat(" ", 200)+"x", "Caf\u00e9")
+	f.Add("ab"+strings.Repeat(" ", 100)+"cd"+strings.Repeat("\t", 300)+"ef\xff", "ab cd ef")
+	f.Fuzz(func(t *testing.T, text, title string) {
+		if got, want := startsWithFold(text, title), startsWithFoldWhole(text, title); got != want {
+			t.Fatalf("startsWithFold(%q, %q) = %v, want %v", text, title, got, want)
 		}
 	})
 }

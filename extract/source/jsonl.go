@@ -139,18 +139,12 @@ func readLine(br *bufio.Reader, limit int) ([]byte, error) {
 // jsonArticle decodes one JSON Lines line. ID is left empty when the
 // object has none.
 func jsonArticle(line []byte) (news.Article, error) {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return news.Article{}, fmt.Errorf("invalid JSON: %w", err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return news.Article{}, errors.New("invalid JSON: data after the object")
-	}
-	obj, ok := v.(map[string]any)
+	obj, ok := flatObject(line)
 	if !ok {
-		return news.Article{}, errors.New("not a JSON object")
+		var err error
+		if obj, err = decodeObject(line); err != nil {
+			return news.Article{}, err
+		}
 	}
 	fields := make(map[string]any, len(obj))
 	for k, val := range obj {
@@ -181,6 +175,25 @@ func jsonArticle(line []byte) (news.Article, error) {
 	return a, nil
 }
 
+// decodeObject decodes line as one JSON object with encoding/json,
+// numbers as json.Number.
+func decodeObject(line []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("invalid JSON: data after the object")
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, errors.New("not a JSON object")
+	}
+	return obj, nil
+}
+
 // scalar returns a JSON string or number as a string, and "" for anything
 // else.
 func scalar(v any) string {
@@ -206,8 +219,19 @@ func withTitle(title, text string) string {
 // starts with it followed by a non-word character, ignoring case and white
 // space differences.
 func startsWithFold(text, title string) bool {
-	first, _, _ := strings.Cut(text, "\n")
-	first = strings.Join(strings.Fields(first), " ")
+	line, _, _ := strings.Cut(text, "\n")
+	// Only the start of the line matters, with its spaces collapsed: a
+	// prefix of the line collapses to a prefix of the collapsed line, so
+	// one some bytes longer than the title will do, unless its spaces
+	// collapse much. (The first line is often the whole first paragraph.)
+	var first string
+	for n := 2*len(title) + 16; ; n *= 2 {
+		prefix := line[:min(n, len(line))]
+		first = strings.Join(strings.Fields(prefix), " ")
+		if len(prefix) == len(line) || len(first) > len(title)+2*utf8.UTFMax {
+			break
+		}
+	}
 	if len(first) < len(title) || !strings.EqualFold(first[:len(title)], title) {
 		return false
 	}

@@ -83,6 +83,11 @@ func normalize(data []byte) string {
 	var b strings.Builder
 	b.Grow(len(data))
 	for i := 0; i < len(data); {
+		if j := i + plainPrefix(data[i:]); j > i {
+			b.Write(data[i:j]) // most text: kept as it is, a run at a time
+			i = j
+			continue
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -91,14 +96,10 @@ func normalize(data []byte) string {
 				if i+1 < len(data) && data[i+1] == '\n' {
 					i++
 				}
-			case c == '\n' || c == '\t':
-				b.WriteByte(c)
 			case c == '\f' || c == '\v':
 				b.WriteByte('\n')
-			case c < 0x20 || c == 0x7f:
-				// control character: dropped
 			default:
-				b.WriteByte(c)
+				// control character: dropped
 			}
 			i++
 			continue
@@ -118,19 +119,66 @@ func normalize(data []byte) string {
 		}
 		i += size
 	}
-	s := b.String()
+	return normalized(b.String())
+}
+
+// plainPrefix returns the length of the longest prefix of data that
+// normalize keeps byte for byte before its final steps: printable ASCII,
+// "\n", "\t", and runes above U+00A0 that it neither drops nor replaces.
+func plainPrefix[T string | []byte](data T) int {
+	i := 0
+	for i < len(data) {
+		c := data[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return i
+		}
+		// (A conversion this short, not kept, copies nothing to the heap.)
+		r, size := utf8.DecodeRuneInString(string(data[i:min(i+utf8.UTFMax, len(data))]))
+		switch {
+		case r == utf8.RuneError && size == 1, r <= 0xa0, r == '\u200b', r == '\ufeff',
+			r == '\u2028', r == '\u2029', r == '\u2007', r == '\u202f':
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// normalized ends normalize: NFC, then tidyLines.
+func normalized(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
 	return tidyLines(s)
 }
 
-// normalizeString is normalize for a string.
-func normalizeString(s string) string { return normalize([]byte(s)) }
+// isTidy reports whether tidyLines would return s as it is: no line ends
+// in a space or tab, no two blank lines follow each other, and s neither
+// starts nor ends with white space.
+func isTidy(s string) bool {
+	return !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") && !strings.Contains(s, "\n\n\n") &&
+		strings.TrimSpace(s) == s
+}
+
+// normalizeString is normalize for a string. Text that needs none of the
+// byte-level changes (most text) is not copied for them.
+func normalizeString(s string) string {
+	if plainPrefix(s) == len(s) {
+		return normalized(s)
+	}
+	return normalize([]byte(s))
+}
 
 // tidyLines trims trailing spaces from every line, collapses runs of blank
 // lines to one and trims the text.
 func tidyLines(s string) string {
+	if isTidy(s) {
+		return s // most text: not copied
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := false

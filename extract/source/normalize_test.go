@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNormalize(t *testing.T) {
@@ -73,4 +74,100 @@ func TestSingleLine(t *testing.T) {
 	if got, want := singleLine("  A\ttitle\r\nacross\x00 lines \xff "), "A title across lines \ufffd"; got != want {
 		t.Errorf("singleLine = %q, want %q", got, want)
 	}
+}
+
+// normalizeByteByByte is normalize as first written, one byte or rune at a
+// time: normalize must agree with it.
+func normalizeByteByByte(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data))
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r':
+				b.WriteByte('\n')
+				if i+1 < len(data) && data[i+1] == '\n' {
+					i++
+				}
+			case c == '\n' || c == '\t':
+				b.WriteByte(c)
+			case c == '\f' || c == '\v':
+				b.WriteByte('\n')
+			case c < 0x20 || c == 0x7f:
+				// control character: dropped
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r >= 0x80 && r <= 0x9f, r == '\u200b', r == '\ufeff':
+			// C1 control, zero-width space, stray byte order mark: dropped
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\u00a0' || r == '\u2007' || r == '\u202f':
+			b.WriteByte(' ')
+		default:
+			b.Write(data[i : i+size])
+		}
+		i += size
+	}
+	return normalized(b.String())
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"plain text\nwith lines\tand tabs", "a\r\nb\rc\fd\ve\x00f\x7fg", "caf\u00e9 e\u0301 \u00a0nbsp\u2007\u202f",
+		"\u200bzero\ufeffwidth\u2028line\u2029para", "\xff\xfe bad \xc3 utf8 \xe2\x80", "\u0085c1\u009fend", "  trailing  \n\n\n\nblank  ", "\ufffd",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := normalizeByteByByte([]byte(s))
+		if got := normalize([]byte(s)); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+		if got := normalizeString(s); got != want {
+			t.Fatalf("normalizeString(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzTidyLines(f *testing.F) {
+	for _, s := range []string{"a\nb\n\nc", "a \nb\t\n\n\n\nc\n", "\n\na", " a", "a\n \nb", "a\u00a0", "\u2003a\nb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		blank := false
+		for rest := s; len(rest) > 0; {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			line = strings.TrimRight(line, " \t")
+			if line == "" {
+				blank = b.Len() > 0
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+				if blank {
+					b.WriteByte('\n')
+				}
+			}
+			blank = false
+			b.WriteString(line)
+		}
+		if got, want := tidyLines(s), strings.TrimSpace(b.String()); got != want {
+			t.Fatalf("tidyLines(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
