@@ -179,6 +179,11 @@ func tidyLines(s string) string {
 	if isTidy(s) {
 		return s // most text: not copied
 	}
+	return retidyLines(s)
+}
+
+// retidyLines is tidyLines for text that needs it: it copies s.
+func retidyLines(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	blank := false
