@@ -38,7 +38,7 @@ type EntityModel struct {
 
 type entityScratch struct {
 	scores  []float32
-	key     []byte
+	batch   batch
 	history []string
 	lower   []byte   // the tokens' text and tags in lower case, back to back
 	all     string   // lower, as a string
@@ -163,7 +163,7 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 		m.history = append(m.history, simplePOS(l))
 	}
 	m.pool.New = func() any {
-		return &entityScratch{scores: make([]float32, len(labels)), key: make([]byte, 0, 96)}
+		return &entityScratch{scores: make([]float32, len(labels))}
 	}
 	return m, nil
 }
@@ -243,24 +243,26 @@ func (m *EntityModel) Label(tokens []token.Token) {
 		lower := s.lowerText(i)
 
 		clear(s.scores)
-		m.feature(s, "bias", "True")
-		m.feature(s, "en-wordlist", basic)
-		m.feature(s, "nextpos", nextPOS)
-		m.feature(s, "nextword", nextWord)
-		m.feature(s, "pos", tok.Tag)
-		m.feature(s, "pos+prevtag", tok.Tag, "+", prevTag)
-		m.lowerFeature(s, "prefix3", word[:min(len(word), 3)])
-		m.feature(s, "prevpos", prevPOS)
-		m.feature(s, "prevtag", prevTag)
-		m.feature(s, "prevword", prevWord)
-		m.feature(s, "shape", s.shapes[i])
-		m.feature(s, "shape+prevtag", prevShape, "+", prevTag)
-		m.lowerFeature(s, "suffix3", word[len(word)-min(len(word), 3):])
-		m.feature(s, "word", word)
-		m.feature(s, "word+nextpos", lower, "+", nextPOS)
-		m.feature(s, "word.lower", lower)
-		s.key = append(append(s.key[:0], "wordlen-"...), strconv.Itoa(len(word))...)
-		m.features.accumulate(s.key, s.scores)
+		b := &s.batch
+		b.reset()
+		b.add("bias-True")
+		b.add("en-wordlist-", basic)
+		b.add("nextpos-", nextPOS)
+		b.add("nextword-", nextWord)
+		b.add("pos-", tok.Tag)
+		b.add("pos+prevtag-", tok.Tag, "+", prevTag)
+		b.addLower("prefix3-", word[:min(len(word), 3)])
+		b.add("prevpos-", prevPOS)
+		b.add("prevtag-", prevTag)
+		b.add("prevword-", prevWord)
+		b.add("shape-", s.shapes[i])
+		b.add("shape+prevtag-", prevShape, "+", prevTag)
+		b.addLower("suffix3-", word[len(word)-min(len(word), 3):])
+		b.add("word-", word)
+		b.add("word+nextpos-", lower, "+", nextPOS)
+		b.add("word.lower-", lower)
+		b.add("wordlen-", strconv.Itoa(len(word)))
+		m.features.accumulateAll(b, s.scores)
 
 		best, bestScore := 0, float32(math.Inf(-1))
 		for l, score := range s.scores {
@@ -271,22 +273,6 @@ func (m *EntityModel) Label(tokens []token.Token) {
 		tokens[i].Label = m.labels[best]
 		s.history = append(s.history, m.history[best])
 	}
-}
-
-// feature adds the weights of feature name with the value spelt by parts.
-func (m *EntityModel) feature(s *entityScratch, name string, parts ...string) {
-	s.key = append(append(s.key[:0], name...), '-')
-	for _, p := range parts {
-		s.key = append(s.key, p...)
-	}
-	m.features.accumulate(s.key, s.scores)
-}
-
-// lowerFeature adds the weights of feature name with value v in lower
-// case.
-func (m *EntityModel) lowerFeature(s *entityScratch, name string, v string) {
-	s.key = appendLower(append(append(s.key[:0], name...), '-'), v)
-	m.features.accumulate(s.key, s.scores)
 }
 
 // lowerCase writes every token's text and tag in lower case into the

@@ -370,6 +370,32 @@ func TestTable(t *testing.T) {
 	if want := []float32{1, 4, 1, 21}; !slices.Equal(scores, want) {
 		t.Errorf("banana twice: %v, want %v", scores, want)
 	}
+	// A batch adds what the features one by one add, in the same order.
+	var b batch
+	want := make([]float32, 4)
+	for _, k := range []string{"banana", "fig", "", "apple", "banana", "Cherry"} {
+		b.add(k)
+		tab.accumulate([]byte(k), want)
+	}
+	got := make([]float32, 4)
+	tab.accumulateAll(&b, got)
+	if !slices.Equal(got, want) {
+		t.Errorf("accumulateAll: %v, want %v", got, want)
+	}
+	b.reset()
+	b.addLower("BAN", "ANA")
+	got = make([]float32, 4)
+	tab.accumulateAll(&b, got)
+	if want := []float32{0, 0, 0, 0}; !slices.Equal(got, want) {
+		t.Errorf("addLower keeps the name's case: %v, want %v", got, want)
+	}
+	b.reset()
+	b.addLower("ban", "ANA")
+	got = make([]float32, 4)
+	tab.accumulateAll(&b, got)
+	if want := []float32{0, 1.5, 0, 10}; !slices.Equal(got, want) {
+		t.Errorf("addLower: %v, want %v", got, want)
+	}
 	if err := tab.add("banana", nil, nil); err == nil {
 		t.Error("banana added twice")
 	}

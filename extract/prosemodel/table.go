@@ -123,14 +123,75 @@ func (t *table) record(slot uint32, h uint64, key string) (classes, weights []by
 // addition per feature, so the sums are the same to the bit).
 func (t *table) accumulate(key []byte, scores []float32) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // not kept
-	h := maphash.String(t.seed, k)
+	t.accumulateHashed(k, maphash.String(t.seed, k), scores)
+}
+
+// accumulateHashed is accumulate for a key whose hash is h.
+func (t *table) accumulateHashed(key string, h uint64, scores []float32) {
 	mask := uint64(len(t.slots) - 1)
 	for i := h >> t.shift; t.slots[i] != 0; i = (i + 1) & mask {
-		if classes, weights, found := t.record(t.slots[i], h, k); found {
+		if classes, weights, found := t.record(t.slots[i], h, key); found {
 			for j, c := range classes {
 				scores[c] += math.Float32frombits(binary.LittleEndian.Uint32(weights[4*j:]))
 			}
 			return
 		}
+	}
+}
+
+// batch is the features of one token, looked up together (accumulateAll).
+type batch struct {
+	keys   []byte   // the features, back to back
+	ends   []int    // feature k is keys[ends[k-1]:ends[k]]
+	hashes []uint64 // of each feature
+	heads  []uint32 // scratch: what the first probes read
+}
+
+// reset empties the batch.
+func (b *batch) reset() { b.keys, b.ends = b.keys[:0], b.ends[:0] }
+
+// add appends a feature spelt by parts.
+func (b *batch) add(parts ...string) {
+	for _, p := range parts {
+		b.keys = append(b.keys, p...)
+	}
+	b.ends = append(b.ends, len(b.keys))
+}
+
+// addLower appends a feature spelt by name and v in lower case.
+func (b *batch) addLower(name, v string) {
+	b.keys = appendLower(append(b.keys, name...), v)
+	b.ends = append(b.ends, len(b.keys))
+}
+
+// accumulateAll adds the weights of every feature in b to scores, in b's
+// order: what accumulate does for each, but with the memory reads of all
+// the features' first probes issued before any is needed, then those of
+// their records. The reads of one feature depend on each other (slot,
+// then record), those of different features do not, so the processor
+// waits for their cache misses at once instead of one after another. The
+// tables are megabytes, read at random: on two cores sharing a cache the
+// misses were what grew most (extract/prosemodel's lookups took 37% more
+// CPU time in a build on two cores than on one).
+func (t *table) accumulateAll(b *batch, scores []float32) {
+	n := len(b.ends)
+	b.hashes, b.heads = b.hashes[:0], b.heads[:0]
+	start := 0
+	for _, end := range b.ends {
+		h := maphash.String(t.seed, unsafe.String(unsafe.SliceData(b.keys[start:]), end-start))
+		b.hashes = append(b.hashes, h)
+		b.heads = append(b.heads, t.slots[h>>t.shift])
+		start = end
+	}
+	for k, slot := range b.heads {
+		if slot != 0 && slot>>24 == uint32(b.hashes[k])>>24 {
+			b.heads[k] = uint32(t.records[(slot&(1<<24-1)-1)*recordAlign])
+		}
+	}
+	start = 0
+	for k := range n {
+		end := b.ends[k]
+		t.accumulateHashed(unsafe.String(unsafe.SliceData(b.keys[start:]), end-start), b.hashes[k], scores)
+		start = end
 	}
 }

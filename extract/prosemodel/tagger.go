@@ -24,7 +24,7 @@ type Tagger struct {
 
 type tagScratch struct {
 	scores  []float32
-	key     []byte
+	batch   batch
 	context []string
 }
 
@@ -81,7 +81,7 @@ func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
 	}
 	tg := &Tagger{classes: classes, features: t, tagMap: tagMap, emoticons: emoticons}
 	tg.pool.New = func() any {
-		return &tagScratch{scores: make([]float32, len(classes)), key: make([]byte, 0, 64)}
+		return &tagScratch{scores: make([]float32, len(classes))}
 	}
 	return tg, nil
 }
@@ -142,20 +142,23 @@ func (t *Tagger) tagOne(s *tagScratch, i int, ctx []string, word, p1, p2 string)
 func (t *Tagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 string) string {
 	clear(s.scores)
 	i = min(len(ctx)-3, i+2)
-	t.feature(s, "bias")
-	t.feature(s, "i suffix ", suffix(word, 3))
-	t.feature(s, "i pref1 ", prefix1(word))
-	t.feature(s, "i-1 tag ", p1)
-	t.feature(s, "i-2 tag ", p2)
-	t.feature(s, "i tag+i-2 tag ", p1, " ", p2)
-	t.feature(s, "i word ", ctx[i])
-	t.feature(s, "i-1 tag+i word ", p1, " ", ctx[i])
-	t.feature(s, "i-1 word ", ctx[i-1])
-	t.feature(s, "i-1 suffix ", suffix(ctx[i-1], 3))
-	t.feature(s, "i-2 word ", ctx[i-2])
-	t.feature(s, "i+1 word ", ctx[i+1])
-	t.feature(s, "i+1 suffix ", suffix(ctx[i+1], 3))
-	t.feature(s, "i+2 word ", ctx[i+2])
+	b := &s.batch
+	b.reset()
+	b.add("bias")
+	b.add("i suffix ", suffix(word, 3))
+	b.add("i pref1 ", prefix1(word))
+	b.add("i-1 tag ", p1)
+	b.add("i-2 tag ", p2)
+	b.add("i tag+i-2 tag ", p1, " ", p2)
+	b.add("i word ", ctx[i])
+	b.add("i-1 tag+i word ", p1, " ", ctx[i])
+	b.add("i-1 word ", ctx[i-1])
+	b.add("i-1 suffix ", suffix(ctx[i-1], 3))
+	b.add("i-2 word ", ctx[i-2])
+	b.add("i+1 word ", ctx[i+1])
+	b.add("i+1 suffix ", suffix(ctx[i+1], 3))
+	b.add("i+2 word ", ctx[i+2])
+	t.features.accumulateAll(b, s.scores)
 
 	best, bestScore := -1, float32(math.Inf(-1))
 	for c, score := range s.scores {
@@ -167,15 +170,6 @@ func (t *Tagger) predict(s *tagScratch, i int, ctx []string, word, p1, p2 string
 		return ""
 	}
 	return t.classes[best]
-}
-
-// feature adds the weights of the feature spelt by parts to s.scores.
-func (t *Tagger) feature(s *tagScratch, parts ...string) {
-	s.key = s.key[:0]
-	for _, p := range parts {
-		s.key = append(s.key, p...)
-	}
-	t.features.accumulate(s.key, s.scores)
 }
 
 // suffix returns the last n bytes of w (bytes, not runes: the model's
