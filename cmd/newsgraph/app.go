@@ -153,7 +153,7 @@ func (f *sourceFlags) loadGazetteer() (*gazetteer.Gazetteer, error) {
 // 70 ms instead of 80-100. The constructor waits for the load and reports
 // its error (see extract.LoadModels). Commands that may extract nothing
 // (build into a store that has the articles already) use lazyExtractors
-// instead, with lazy set: then nothing is loaded until an article needs it.
+// with lazy set: then nothing is loaded until an article needs it.
 func (f *sourceFlags) extractorFactory(lazy bool) (func() (*extract.Extractor, error), error) {
 	if !lazy {
 		go extract.LoadModels() // its error, if any, comes back from extract.New
@@ -172,7 +172,8 @@ func lazyExtractors(newX func() (*extract.Extractor, error)) func() (*lazyExtrac
 
 // lazyExtractor makes its extractor at the first article it extracts, so
 // that a build or rebuild in which nothing changed loads no model (the
-// models take 40-60 ms of CPU time to load).
+// models take 40-60 ms of CPU time to load), and that reading the articles
+// starts while the models load.
 type lazyExtractor struct {
 	newX func() (*extract.Extractor, error)
 	x    *extract.Extractor

@@ -60,7 +60,10 @@ number of workers.
 			w := bufio.NewWriter(io.out)
 			ctx := c.Context()
 			read := func(yield func(news.Article) error) error { return source.Read(ctx, args, opts, yield) }
-			xopts := ingest.Options{Workers: workers, NewExtractor: func() (ingest.Extractor, error) { return newX() }}
+			// The workers' extractors wait for the models at their first
+			// article, so that reading starts while the models load.
+			lazy := lazyExtractors(newX)
+			xopts := ingest.Options{Workers: workers, NewExtractor: func() (ingest.Extractor, error) { return lazy() }}
 			err = ingest.ExtractTo(ctx, read, xopts, w, func(buf []byte, ex news.Extraction) ([]byte, error) {
 				if quotes {
 					return appendJSONLines(buf, ex.Quotes)

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -340,7 +341,7 @@ func TestTable(t *testing.T) {
 		{"cherry", []uint8{2}, []float32{2.5}},
 		{"", []uint8{3}, []float32{3.5}},
 	}
-	tab := newTable(len(entries), 0)
+	tab := newTable(maphash.MakeSeed(), len(entries), 0)
 	for _, e := range entries {
 		if err := tab.add(e.key, e.classes, e.weights); err != nil {
 			t.Fatalf("add(%q): %v", e.key, err)

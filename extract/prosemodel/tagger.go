@@ -2,6 +2,7 @@ package prosemodel
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"strings"
@@ -67,16 +68,26 @@ func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
 	for i := range nFeatures {
 		size += recordSize(int(featOff[i+1]-featOff[i]), int(pairOff[i+1]-pairOff[i]))
 	}
-	t := newTable(nFeatures, size)
-	for i := range nFeatures {
-		feature, lo, hi := blob[featOff[i]:featOff[i+1]], pairOff[i], pairOff[i+1]
+	type feature struct {
+		hash uint64
+		i    int
+	}
+	seed := maphash.MakeSeed()
+	order := make([]feature, nFeatures)
+	for i := range order {
+		order[i] = feature{maphash.String(seed, blob[featOff[i]:featOff[i+1]]), i}
+	}
+	hashOrder(order, func(f feature) uint64 { return f.hash })
+	t := newTable(seed, nFeatures, size)
+	for _, f := range order {
+		name, lo, hi := blob[featOff[f.i]:featOff[f.i+1]], pairOff[f.i], pairOff[f.i+1]
 		for _, id := range ids[lo:hi] {
 			if int(id) >= len(classes) {
-				return nil, fmt.Errorf("tagger model: feature %q has class %d of %d", feature, id, len(classes))
+				return nil, fmt.Errorf("tagger model: feature %q has class %d of %d", name, id, len(classes))
 			}
 		}
-		if err := t.add(feature, ids[lo:hi], weights[lo:hi]); err != nil {
-			return nil, fmt.Errorf("tagger model: %q: %w", feature, err)
+		if err := t.addHashed(name, f.hash, ids[lo:hi], weights[lo:hi]); err != nil {
+			return nil, fmt.Errorf("tagger model: %q: %w", name, err)
 		}
 	}
 	tg := &Tagger{classes: classes, features: t, tagMap: tagMap, emoticons: emoticons}
