@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,49 +61,141 @@ func parseJSONL(ctx context.Context, in input, r io.Reader, s *sink) error {
 		s.warn(in.path, 0, ErrBinary)
 		return nil
 	}
+	batches, stop := readJSONLines(ctx, in, br)
+	defer stop()
 	n, articles := 0, 0
-	for {
-		line, err := readLine(br, MaxLineBytes)
-		if len(line) > 0 || err == nil || errors.Is(err, errLineTooLong) {
-			n++
-		}
-		if errors.Is(err, errLineTooLong) {
-			s.warn(in.path, n, err)
-			continue
-		}
-		if err != nil && !errors.Is(err, io.EOF) {
-			return fmt.Errorf("source: read %s: %w", in.path, err)
-		}
-		if n%ctxEvery == 0 {
-			if cerr := ctx.Err(); cerr != nil {
-				return cerr
+	for b := range batches {
+		for _, l := range b.lines {
+			if l.err != nil {
+				s.warn(in.path, l.n, l.err)
+				continue
+			}
+			a := l.article
+			if a.ID == "" {
+				a.ID = in.stem + "#" + strconv.Itoa(l.n)
+			}
+			if a.Source == "" {
+				a.Source = in.path
+			}
+			articles++
+			if ferr := s.emit(a, in.path, l.n); ferr != nil {
+				return ferr
 			}
 		}
-		if len(bytes.TrimSpace(line)) > 0 {
-			a, lerr := jsonArticle(line)
-			if lerr != nil {
-				s.warn(in.path, n, lerr)
-			} else {
-				if a.ID == "" {
-					a.ID = in.stem + "#" + strconv.Itoa(n)
-				}
-				if a.Source == "" {
-					a.Source = in.path
-				}
-				articles++
-				if ferr := s.emit(a, in.path, n); ferr != nil {
-					return ferr
-				}
-			}
-		}
-		if err != nil { // io.EOF
-			break
+		n = b.lines0
+		if b.err != nil {
+			return b.err
 		}
 	}
 	if n == 0 || (articles == 0 && onlySpace(head)) {
 		s.warn(in.path, 0, ErrEmpty)
 	}
 	return nil
+}
+
+// jsonLine is one line of JSON Lines, decoded: an article, or what was
+// wrong with the line.
+type jsonLine struct {
+	n       int // line number
+	text    []byte
+	article news.Article
+	err     error
+}
+
+// jsonBatch is lines read one after another. lines0 is the number of
+// lines read in all when the batch ended (blank lines count, and are not
+// in the batch), and err, if not nil, ends the input after the batch.
+type jsonBatch struct {
+	lines  []jsonLine
+	lines0 int
+	err    error
+}
+
+// Batches end at jsonBatchLines lines or jsonBatchBytes bytes.
+const (
+	jsonBatchLines = 64
+	jsonBatchBytes = 1 << 20
+)
+
+// readJSONLines reads br's lines in batches on a goroutine of its own and
+// decodes each batch's lines on as many goroutines as there are CPUs,
+// while the caller handles the batch before: in a build where nothing
+// changed, reading is all there is to do. Batches come in input order.
+// The caller must call stop when it is done with them; the goroutine then
+// ends at its next batch.
+func readJSONLines(ctx context.Context, in input, br *bufio.Reader) (batches <-chan *jsonBatch, stop func()) {
+	out := make(chan *jsonBatch, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		n := 0
+		for end := false; !end; {
+			b := &jsonBatch{}
+			size := 0
+			for len(b.lines) < jsonBatchLines && size < jsonBatchBytes {
+				line, err := readLine(br, MaxLineBytes)
+				if len(line) > 0 || err == nil || errors.Is(err, errLineTooLong) {
+					n++
+				}
+				if errors.Is(err, errLineTooLong) {
+					b.lines = append(b.lines, jsonLine{n: n, err: err})
+					continue
+				}
+				if err != nil && !errors.Is(err, io.EOF) {
+					b.err, end = fmt.Errorf("source: read %s: %w", in.path, err), true
+					break
+				}
+				if n%ctxEvery == 0 {
+					if cerr := ctx.Err(); cerr != nil {
+						b.err, end = cerr, true
+						break
+					}
+				}
+				if len(bytes.TrimSpace(line)) > 0 {
+					b.lines = append(b.lines, jsonLine{n: n, text: line})
+					size += len(line)
+				}
+				if err != nil { // io.EOF
+					end = true
+					break
+				}
+			}
+			b.lines0 = n
+			decodeLines(b.lines)
+			select {
+			case out <- b:
+			case <-done:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() { once.Do(func() { close(done) }) }
+}
+
+// decodeLines decodes the lines, a share on each CPU.
+func decodeLines(lines []jsonLine) {
+	decode := func(lines []jsonLine) {
+		for i := range lines {
+			if lines[i].err == nil {
+				lines[i].article, lines[i].err = jsonArticle(lines[i].text)
+				lines[i].text = nil
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(lines))
+	if workers <= 1 {
+		decode(lines)
+		return
+	}
+	var wg sync.WaitGroup
+	share := (len(lines) + workers - 1) / workers
+	for lo := share; lo < len(lines); lo += share {
+		part := lines[lo:min(lo+share, len(lines))]
+		wg.Go(func() { decode(part) })
+	}
+	decode(lines[:share])
+	wg.Wait()
 }
 
 func onlySpace(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
