@@ -3,7 +3,6 @@ package prosemodel
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
 	"unsafe"
 )
 
@@ -75,38 +74,31 @@ func (d *decoder) view(n int) string {
 }
 
 // offsets reads n+1 offsets into a string of length limit and checks that
-// they rise from 0 to limit, so slicing with them cannot panic.
-func (d *decoder) offsets(n, limit int) []uint32 {
-	b := d.bytes(4 * (n + 1))
-	if b == nil {
+// they rise from 0 to limit, so slicing with them cannot panic. They stay
+// in the decoder's memory (a copy would be more memory to fault in at
+// start-up, for nothing).
+func (d *decoder) offsets(n, limit int) offsets {
+	o := offsets(d.bytes(4 * (n + 1)))
+	if o == nil {
 		return nil
 	}
-	out := make([]uint32, n+1)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[4*i:])
-		if i > 0 && out[i] < out[i-1] {
-			d.err = fmt.Errorf("offset %d decreases (%d after %d)", i, out[i], out[i-1])
+	for i := 1; i <= n; i++ {
+		if o.at(i) < o.at(i-1) {
+			d.err = fmt.Errorf("offset %d decreases (%d after %d)", i, o.at(i), o.at(i-1))
 			return nil
 		}
 	}
-	if out[0] != 0 || int(out[n]) != limit {
-		d.err = fmt.Errorf("offsets run from %d to %d, want 0 to %d", out[0], out[n], limit)
+	if o.at(0) != 0 || int(o.at(n)) != limit {
+		d.err = fmt.Errorf("offsets run from %d to %d, want 0 to %d", o.at(0), o.at(n), limit)
 		return nil
 	}
-	return out
+	return o
 }
 
-func (d *decoder) f32s(n int) []float32 {
-	b := d.bytes(4 * n)
-	if b == nil {
-		return nil
-	}
-	out := make([]float32, n)
-	for i := range out {
-		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
-}
+// offsets are little-endian uint32s.
+type offsets []byte
+
+func (o offsets) at(i int) uint32 { return binary.LittleEndian.Uint32(o[4*i:]) }
 
 // labels reads a uint32 count and that many length-prefixed strings.
 func (d *decoder) labels() []string {

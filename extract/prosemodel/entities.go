@@ -60,7 +60,7 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 	nKeys, blobLen := int(d.u32()), int(d.u32())
 	blob := d.view(blobLen)
 	keyOff := d.offsets(nKeys, blobLen)
-	weights := d.f32s(nKeys)
+	weights := d.bytes(4 * nKeys) // float32s, little endian
 	if d.err != nil {
 		return nil, fmt.Errorf("entity model: %w", d.err)
 	}
@@ -82,16 +82,16 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 	// or a table like the one built below, took 20-50 ms: a cache miss or
 	// two for each of 150,000 keys.)
 	type split struct {
-		hash       uint64
-		start, end uint32 // the key without its label, in blob
-		label      uint8
-		weight     float32
+		hash  uint64 // of the key without its label
+		key   uint32 // its index
+		cut   uint16 // where its label starts, less its dash
+		label uint8
 	}
 	seed := maphash.MakeSeed()
 	splits := make([]split, 0, nKeys) // a split per key, as a rule
 	feature := ""                     // of the key before
 	for k := range nKeys {
-		key := blob[keyOff[k]:keyOff[k+1]]
+		key := blob[keyOff.at(k):keyOff.at(k+1)]
 		if !hasFeature(key, feature) {
 			feature = ""
 			for _, name := range entityFeatures {
@@ -108,19 +108,17 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 		end := len(key)
 		for range dashes + 1 {
 			cut := strings.LastIndexByte(key[:end], '-')
-			if cut <= len(feature) {
+			if cut <= len(feature) || cut > math.MaxUint16 {
 				break
 			}
 			if l, ok := labelOf[key[cut+1:]]; ok {
-				splits = append(splits, split{
-					hash: maphash.String(seed, key[:cut]), start: keyOff[k], end: keyOff[k] + uint32(cut),
-					label: l, weight: weights[k],
-				})
+				splits = append(splits, split{hash: maphash.String(seed, key[:cut]), key: uint32(k), cut: uint16(cut), label: l})
 			}
 			end = cut
 		}
 	}
 	hashOrder(splits, func(s split) uint64 { return s.hash })
+	name := func(s split) string { return blob[keyOff.at(int(s.key)) : keyOff.at(int(s.key))+uint32(s.cut)] }
 
 	// One record a group: the splits of one name. Those lie together once
 	// the splits of one run of equal upper hash bits are sorted by hash
@@ -133,13 +131,13 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 		}
 		if j-i > 1 {
 			slices.SortStableFunc(splits[i:j], func(a, b split) int {
-				return cmp.Or(cmp.Compare(a.hash, b.hash), strings.Compare(blob[a.start:a.end], blob[b.start:b.end]))
+				return cmp.Or(cmp.Compare(a.hash, b.hash), strings.Compare(name(a), name(b)))
 			})
 		}
 		for k := i; k < j; k++ {
-			if k == i || blob[splits[k].start:splits[k].end] != blob[splits[k-1].start:splits[k-1].end] {
+			if k == i || name(splits[k]) != name(splits[k-1]) {
 				groups++
-				size += recordSize(int(splits[k].end-splits[k].start), 0)
+				size += recordSize(int(splits[k].cut), 0)
 			}
 			size += recordSize(0, 1)
 		}
@@ -148,17 +146,18 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 	t := newTable(seed, groups, size)
 	var (
 		classes      []uint8
-		groupWeights []float32
+		groupWeights []byte
 	)
 	for i := 0; i < len(splits); {
-		name := blob[splits[i].start:splits[i].end]
+		group := name(splits[i])
 		classes, groupWeights = classes[:0], groupWeights[:0]
 		j := i
-		for ; j < len(splits) && splits[j].hash == splits[i].hash && blob[splits[j].start:splits[j].end] == name; j++ {
-			classes, groupWeights = append(classes, splits[j].label), append(groupWeights, splits[j].weight)
+		for ; j < len(splits) && splits[j].hash == splits[i].hash && name(splits[j]) == group; j++ {
+			k := int(splits[j].key)
+			classes, groupWeights = append(classes, splits[j].label), append(groupWeights, weights[4*k:4*k+4]...)
 		}
-		if err := t.addHashed(name, splits[i].hash, classes, groupWeights); err != nil {
-			return nil, fmt.Errorf("entity model: %q: %w", name, err)
+		if err := t.addHashed(group, splits[i].hash, classes, groupWeights); err != nil {
+			return nil, fmt.Errorf("entity model: %q: %w", group, err)
 		}
 		i = j
 	}

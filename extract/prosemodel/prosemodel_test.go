@@ -1,12 +1,14 @@
 package prosemodel
 
 import (
+	"encoding/binary"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"hash/maphash"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -343,7 +345,7 @@ func TestTable(t *testing.T) {
 	}
 	tab := newTable(maphash.MakeSeed(), len(entries), 0)
 	for _, e := range entries {
-		if err := tab.add(e.key, e.classes, e.weights); err != nil {
+		if err := tab.add(e.key, e.classes, littleEndian(e.weights)); err != nil {
 			t.Fatalf("add(%q): %v", e.key, err)
 		}
 	}
@@ -416,3 +418,12 @@ func TestTable(t *testing.T) {
 
 func taggerData() []byte { return aptagmodel.English }
 func entityData() []byte { return maxentmodel.English }
+
+// littleEndian returns ws as prose's model files hold them.
+func littleEndian(ws []float32) []byte {
+	var b []byte
+	for _, w := range ws {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+	}
+	return b
+}

@@ -71,18 +71,19 @@ func recordSize(keyLen, n int) int {
 	return (recordHeader + keyLen + 5*n + recordAlign - 1) / recordAlign * recordAlign
 }
 
-// add adds feature key with the weights of classes. The table must have
-// room (newTable's n), and key must be new.
-func (t *table) add(key string, classes []uint8, weights []float32) error {
+// add adds feature key with the weights of classes (float32s, little
+// endian, as in prose's model files). The table must have room (newTable's
+// n), and key must be new.
+func (t *table) add(key string, classes []uint8, weights []byte) error {
 	return t.addHashed(key, maphash.String(t.seed, key), classes, weights)
 }
 
 // addHashed is add for a key whose hash (with the table's seed) is h.
-func (t *table) addHashed(key string, h uint64, classes []uint8, weights []float32) error {
+func (t *table) addHashed(key string, h uint64, classes []uint8, weights []byte) error {
 	switch {
 	case len(key) > math.MaxUint16:
 		return errors.New("feature longer than 65535 bytes")
-	case len(classes) > math.MaxUint8 || len(classes) != len(weights):
+	case len(classes) > math.MaxUint8 || 4*len(classes) != len(weights):
 		return errors.New("feature with more than 255 weights")
 	case len(t.records)+recordSize(len(key), len(classes)) > maxRecords:
 		return fmt.Errorf("features of more than %d MiB", maxRecords>>20)
@@ -102,9 +103,7 @@ func (t *table) addHashed(key string, h uint64, classes []uint8, weights []float
 	t.records = append(t.records, uint8(len(classes)))
 	t.records = append(t.records, key...)
 	t.records = append(t.records, classes...)
-	for _, w := range weights {
-		t.records = binary.LittleEndian.AppendUint32(t.records, math.Float32bits(w))
-	}
+	t.records = append(t.records, weights...)
 	for len(t.records)%recordAlign != 0 {
 		t.records = append(t.records, 0)
 	}

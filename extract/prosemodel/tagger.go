@@ -50,7 +50,7 @@ func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
 	featOff := d.offsets(nFeatures, blobLen)
 	pairOff := d.offsets(nFeatures, nPairs)
 	ids := d.bytes(nPairs)
-	weights := d.f32s(nPairs)
+	weights := d.bytes(4 * nPairs) // float32s, little endian
 	nTagMap := d.count(3)
 	tagMap := make(map[string]uint8, nTagMap)
 	for range nTagMap {
@@ -66,27 +66,26 @@ func newTagger(data []byte, emoticons map[string]bool) (*Tagger, error) {
 
 	size := 0
 	for i := range nFeatures {
-		size += recordSize(int(featOff[i+1]-featOff[i]), int(pairOff[i+1]-pairOff[i]))
+		size += recordSize(int(featOff.at(i+1)-featOff.at(i)), int(pairOff.at(i+1)-pairOff.at(i)))
 	}
-	type feature struct {
-		hash uint64
-		i    int
-	}
+	// The features in the order of the upper halves of their hashes, each
+	// with its index in the lower half.
 	seed := maphash.MakeSeed()
-	order := make([]feature, nFeatures)
+	order := make([]uint64, nFeatures)
 	for i := range order {
-		order[i] = feature{maphash.String(seed, blob[featOff[i]:featOff[i+1]]), i}
+		order[i] = maphash.String(seed, blob[featOff.at(i):featOff.at(i+1)])>>32<<32 | uint64(i)
 	}
-	hashOrder(order, func(f feature) uint64 { return f.hash })
+	hashOrder(order, func(x uint64) uint64 { return x })
 	t := newTable(seed, nFeatures, size)
-	for _, f := range order {
-		name, lo, hi := blob[featOff[f.i]:featOff[f.i+1]], pairOff[f.i], pairOff[f.i+1]
+	for _, x := range order {
+		i := int(uint32(x))
+		name, lo, hi := blob[featOff.at(i):featOff.at(i+1)], pairOff.at(i), pairOff.at(i+1)
 		for _, id := range ids[lo:hi] {
 			if int(id) >= len(classes) {
 				return nil, fmt.Errorf("tagger model: feature %q has class %d of %d", name, id, len(classes))
 			}
 		}
-		if err := t.addHashed(name, f.hash, ids[lo:hi], weights[lo:hi]); err != nil {
+		if err := t.add(name, ids[lo:hi], weights[4*lo:4*hi]); err != nil {
 			return nil, fmt.Errorf("tagger model: %q: %w", name, err)
 		}
 	}
