@@ -132,7 +132,7 @@ func TestMatchesProseOnSampleCorpus(t *testing.T) {
 
 func TestMatchesProseOnGeneratedNews(t *testing.T) {
 	r := newReference(t)
-	articles := 200
+	articles := 100
 	if testing.Short() {
 		articles = 20
 	}
