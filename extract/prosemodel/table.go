@@ -29,7 +29,7 @@ import (
 type table struct {
 	seed  maphash.Seed
 	shift uint     // 64 - log2(len(slots))
-	slots []uint32 // hash's low byte << 24 | record's offset / recordAlign + 1; 0 is an empty slot
+	slots []uint32 // bits 24-31 of the key's hash, then the record's offset / recordAlign + 1 in bits 0-23; 0 is an empty slot
 
 	// records holds, for each feature: its length (2 bytes, little
 	// endian), its number of classes n (1 byte), its text, n class ids
