@@ -385,19 +385,20 @@ func TestTable(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("accumulateAll: %v, want %v", got, want)
 	}
-	b.reset()
-	b.addLower("BAN", "ANA")
-	got = make([]float32, 4)
-	tab.accumulateAll(&b, got)
-	if want := []float32{0, 0, 0, 0}; !slices.Equal(got, want) {
-		t.Errorf("addLower keeps the name's case: %v, want %v", got, want)
-	}
-	b.reset()
-	b.addLower("ban", "ANA")
-	got = make([]float32, 4)
-	tab.accumulateAll(&b, got)
-	if want := []float32{0, 1.5, 0, 10}; !slices.Equal(got, want) {
-		t.Errorf("addLower: %v, want %v", got, want)
+	for _, c := range []struct {
+		name, value string
+		want        []float32
+	}{
+		{"ban", "ANA", []float32{0, 1.5, 0, 10}},
+		{"BAN", "ANA", []float32{0, 0, 0, 0}}, // the name keeps its case
+	} {
+		b.reset()
+		b.addLower(c.name, c.value)
+		got := make([]float32, 4)
+		tab.accumulateAll(&b, got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("addLower(%q, %q): %v, want %v", c.name, c.value, got, c.want)
+		}
 	}
 	if err := tab.add("banana", nil, nil); err == nil {
 		t.Error("banana added twice")

@@ -88,38 +88,49 @@ func normalize(data []byte) string {
 			i = j
 			continue
 		}
-		c := data[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i+1 < len(data) && data[i+1] == '\n' {
-					i++
-				}
-			case c == '\f' || c == '\v':
-				b.WriteByte('\n')
-			default:
-				// control character: dropped
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r >= 0x80 && r <= 0x9f, r == '\u200b', r == '\ufeff':
-			// C1 control, zero-width space, stray byte order mark: dropped
-		case r == '\u2028' || r == '\u2029':
-			b.WriteByte('\n')
-		case r == '\u00a0' || r == '\u2007' || r == '\u202f':
-			b.WriteByte(' ')
-		default:
-			b.Write(data[i : i+size])
-		}
-		i += size
+		i += cleanChar(&b, data[i:])
 	}
 	return normalized(b.String())
+}
+
+// cleanChar writes to b what normalize makes of the character data starts
+// with, and returns the bytes it took: "\r\n", "\r", "\f" and "\v" become
+// "\n"; other control characters, C1 controls, zero-width spaces and stray
+// byte order marks are dropped; line and paragraph separators become "\n",
+// no-break and figure spaces " ", and a byte that is not UTF-8 U+FFFD.
+func cleanChar(b *strings.Builder, data []byte) int {
+	if c := data[0]; c < utf8.RuneSelf {
+		switch {
+		case c == '\r':
+			b.WriteByte('\n')
+			if len(data) > 1 && data[1] == '\n' {
+				return 2
+			}
+		case c == '\n' || c == '\t':
+			b.WriteByte(c)
+		case c == '\f' || c == '\v':
+			b.WriteByte('\n')
+		case c < 0x20 || c == 0x7f:
+			// control character: dropped
+		default:
+			b.WriteByte(c)
+		}
+		return 1
+	}
+	r, size := utf8.DecodeRune(data)
+	switch {
+	case r == utf8.RuneError && size == 1:
+		b.WriteRune(utf8.RuneError)
+	case r >= 0x80 && r <= 0x9f, r == '\u200b', r == '\ufeff':
+		// C1 control, zero-width space, stray byte order mark: dropped
+	case r == '\u2028' || r == '\u2029':
+		b.WriteByte('\n')
+	case r == '\u00a0' || r == '\u2007' || r == '\u202f':
+		b.WriteByte(' ')
+	default:
+		b.Write(data[:size])
+	}
+	return size
 }
 
 // plainPrefix returns the length of the longest prefix of data that

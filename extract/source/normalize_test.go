@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 func TestNormalize(t *testing.T) {
@@ -76,46 +75,12 @@ func TestSingleLine(t *testing.T) {
 	}
 }
 
-// normalizeByteByByte is normalize as first written, one byte or rune at a
-// time: normalize must agree with it.
+// normalizeByteByByte is normalize without its runs of plain text: one
+// character at a time, as first written. normalize must agree with it.
 func normalizeByteByByte(data []byte) string {
 	var b strings.Builder
-	b.Grow(len(data))
 	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i+1 < len(data) && data[i+1] == '\n' {
-					i++
-				}
-			case c == '\n' || c == '\t':
-				b.WriteByte(c)
-			case c == '\f' || c == '\v':
-				b.WriteByte('\n')
-			case c < 0x20 || c == 0x7f:
-				// control character: dropped
-			default:
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r >= 0x80 && r <= 0x9f, r == '\u200b', r == '\ufeff':
-			// C1 control, zero-width space, stray byte order mark: dropped
-		case r == '\u2028' || r == '\u2029':
-			b.WriteByte('\n')
-		case r == '\u00a0' || r == '\u2007' || r == '\u202f':
-			b.WriteByte(' ')
-		default:
-			b.Write(data[i : i+size])
-		}
-		i += size
+		i += cleanChar(&b, data[i:])
 	}
 	return normalized(b.String())
 }
