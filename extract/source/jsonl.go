@@ -82,7 +82,7 @@ func parseJSONL(ctx context.Context, in input, r io.Reader, s *sink) error {
 				return ferr
 			}
 		}
-		n = b.lines0
+		n = b.linesRead
 		if b.err != nil {
 			return b.err
 		}
@@ -102,12 +102,12 @@ type jsonLine struct {
 	err     error
 }
 
-// jsonBatch is lines read one after another. lines0 is the number of
+// jsonBatch is lines read one after another. linesRead is the number of
 // lines read in all when the batch ended (blank lines count, and are not
 // in the batch), and err, if not nil, ends the input after the batch.
 type jsonBatch struct {
 	lines  []jsonLine
-	lines0 int
+	linesRead int
 	err    error
 }
 
@@ -160,7 +160,7 @@ func readJSONLines(ctx context.Context, in input, br *bufio.Reader) (batches <-c
 					break
 				}
 			}
-			b.lines0 = n
+			b.linesRead = n
 			decodeLines(b.lines)
 			select {
 			case out <- b:
