@@ -106,9 +106,9 @@ type jsonLine struct {
 // lines read in all when the batch ended (blank lines count, and are not
 // in the batch), and err, if not nil, ends the input after the batch.
 type jsonBatch struct {
-	lines  []jsonLine
+	lines     []jsonLine
 	linesRead int
-	err    error
+	err       error
 }
 
 // Batches end at jsonBatchLines lines or jsonBatchBytes bytes.
