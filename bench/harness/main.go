@@ -24,10 +24,11 @@
 //     runs interleaved, each five times (--parallel-runs): the speed-up of
 //     two cores over one, from the best wall time of each; a loop of pure
 //     CPU work (spin) run the same way between them shows what the machine
-//     gave a second thread meanwhile. The corpus is big enough that a
-//     build's fixed parts (start-up, about 0.1 s, and the end of its load,
-//     0.3-0.4 s at 1,000 articles) are a small share of it, as in the
-//     large builds the speed-up matters for;
+//     gave a second thread meanwhile. The corpus is big enough that the
+//     start-up (0.1-0.2 s) is a small share of a run, as in the large
+//     builds the speed-up matters for; the end of a build's load grows
+//     with the store and gains little from a second core (0.3-0.4 s at
+//     1,000 articles, 0.6-0.75 s at 3,000);
 //   - query: `query actor`, `query relations --from`, `query evidence`,
 //     each run as a new process, targets drawn with the actors' own
 //     frequencies: median and p99 latency;
