@@ -147,13 +147,20 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 		doc.recognise(&sents[i])
 	}
 	doc.resolve(sents)
+	n := 0
+	for i := range sents {
+		for _, sp := range sents[i].spans {
+			if isMention(sp) {
+				n++
+			}
+		}
+	}
+	ex.Mentions = make([]news.Mention, 0, n)
 	reported := map[string]bool{}
 	for i := range sents {
 		s := &sents[i]
 		for _, sp := range s.spans {
-			if sp.actor == nil || sp.kind == pronoun || sp.kind == pair || sp.place || sp.attributive {
-				// A pronoun names no one; counting it would inflate the
-				// mentions of whoever was named last.
+			if !isMention(sp) {
 				continue
 			}
 			ex.Mentions = append(ex.Mentions, news.Mention{
@@ -168,10 +175,18 @@ func (x *Extractor) Extract(ctx context.Context, a news.Article) (news.Extractio
 				Date:     a.Date,
 			})
 		}
-		ex.Triples = append(ex.Triples, x.relations(a, s, reported)...)
+		ex.Triples = x.relations(ex.Triples, a, s, reported)
 		ex.Quotes = append(ex.Quotes, x.quotes(a, s)...)
 	}
 	return ex, nil
+}
+
+// isMention reports whether a span counts as a mention of its actor: a
+// pronoun or "the pair" names no one (counting it would inflate the
+// mentions of whoever was named last), and a place or an attributive use
+// ("its NATO bid") is not the actor acting.
+func isMention(sp span) bool {
+	return sp.actor != nil && sp.kind != pronoun && sp.kind != pair && !sp.place && !sp.attributive
 }
 
 // sentences splits text into sentences. Lines are split first, because in

@@ -41,12 +41,11 @@ type clause struct {
 // article gave so far; a definite event noun that names one of them again
 // ("the Trump–Putin call" after that call was reported) refers back to it
 // and gives no new triple.
-func (x *Extractor) relations(a news.Article, s *sentence, reported map[string]bool) []news.Triple {
+func (x *Extractor) relations(out []news.Triple, a news.Article, s *sentence, reported map[string]bool) []news.Triple {
 	if len(s.spans) < 2 {
-		return nil
+		return out
 	}
 	c := x.newClause(s)
-	var out []news.Triple
 	seen := map[string]bool{}
 	emit := func(r relation) {
 		for _, subj := range r.subjects {
