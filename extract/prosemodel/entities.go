@@ -134,12 +134,12 @@ func newEntityModel(data []byte, basicWords map[string]bool) (*EntityModel, erro
 				return cmp.Or(cmp.Compare(a.hash, b.hash), strings.Compare(name(a), name(b)))
 			})
 		}
-		for k := i; k < j; k++ {
-			if k == i || name(splits[k]) != name(splits[k-1]) {
+		for k, first := i, i; k < j; k++ {
+			if k+1 == j || name(splits[k+1]) != name(splits[k]) { // a group ends
 				groups++
-				size += recordSize(int(splits[k].cut), 0)
+				size += recordSize(int(splits[k].cut), k+1-first)
+				first = k + 1
 			}
-			size += recordSize(0, 1)
 		}
 		i = j
 	}

@@ -428,3 +428,22 @@ func littleEndian(ws []float32) []byte {
 	}
 	return b
 }
+
+// TestRecordsSizedExactly checks that the loaders size the tables' records
+// at what they hold: memory allocated beyond it would stay with the model
+// for the life of the process.
+func TestRecordsSizedExactly(t *testing.T) {
+	tagger, err := EnglishTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entities, err := EnglishEntities()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tab := range map[string]*table{"tagger": tagger.features, "entities": entities.features} {
+		if len(tab.records) != cap(tab.records) {
+			t.Errorf("%s: %d bytes of records in %d allocated", name, len(tab.records), cap(tab.records))
+		}
+	}
+}
