@@ -362,14 +362,14 @@ func TestTable(t *testing.T) {
 		{"Cherry", make([]float32, 4)},
 	} {
 		scores := make([]float32, 4)
-		tab.accumulate([]byte(c.key), scores)
+		accumulate(tab, c.key, scores)
 		if !slices.Equal(scores, c.want) {
-			t.Errorf("accumulate(%q): %v, want %v", c.key, scores, c.want)
+			t.Errorf("%q: %v, want %v", c.key, scores, c.want)
 		}
 	}
 	scores := []float32{1, 1, 1, 1}
-	tab.accumulate([]byte("banana"), scores)
-	tab.accumulate([]byte("banana"), scores)
+	accumulate(tab, "banana", scores)
+	accumulate(tab, "banana", scores)
 	if want := []float32{1, 4, 1, 21}; !slices.Equal(scores, want) {
 		t.Errorf("banana twice: %v, want %v", scores, want)
 	}
@@ -378,7 +378,7 @@ func TestTable(t *testing.T) {
 	want := make([]float32, 4)
 	for _, k := range []string{"banana", "fig", "", "apple", "banana", "Cherry"} {
 		b.add(k)
-		tab.accumulate([]byte(k), want)
+		accumulate(tab, k, want)
 	}
 	got := make([]float32, 4)
 	tab.accumulateAll(&b, got)
@@ -419,6 +419,13 @@ func TestTable(t *testing.T) {
 
 func taggerData() []byte { return aptagmodel.English }
 func entityData() []byte { return maxentmodel.English }
+
+// accumulate adds the weights of one feature to scores: a batch of one.
+func accumulate(tab *table, key string, scores []float32) {
+	var b batch
+	b.add(key)
+	tab.accumulateAll(&b, scores)
+}
 
 // littleEndian returns ws as prose's model files hold them.
 func littleEndian(ws []float32) []byte {

@@ -125,15 +125,10 @@ func (t *table) record(slot uint32, h uint64, key string) (classes, weights []by
 	return r[keyLen : keyLen+n], r[keyLen+n : keyLen+5*n], true
 }
 
-// accumulate adds the weights of feature key to scores, as prose's
-// models do (in the order the model lists them; each score receives one
-// addition per feature, so the sums are the same to the bit).
-func (t *table) accumulate(key []byte, scores []float32) {
-	k := unsafe.String(unsafe.SliceData(key), len(key)) // not kept
-	t.accumulateHashed(k, maphash.String(t.seed, k), scores)
-}
-
-// accumulateHashed is accumulate for a key whose hash is h.
+// accumulateHashed adds the weights of feature key, whose hash is h, to
+// scores, as prose's models do (in the order the model lists them; each
+// score receives one addition per feature, so the sums are the same to the
+// bit).
 func (t *table) accumulateHashed(key string, h uint64, scores []float32) {
 	mask := uint64(len(t.slots) - 1)
 	for i := h >> t.shift; t.slots[i] != 0; i = (i + 1) & mask {
@@ -172,7 +167,7 @@ func (b *batch) addLower(name, v string) {
 }
 
 // accumulateAll adds the weights of every feature in b to scores, in b's
-// order: what accumulate does for each, but with the memory reads of all
+// order: what accumulateHashed does for each, but with the memory reads of all
 // the features' first probes issued before any is needed, then those of
 // their records. The reads of one feature depend on each other (slot,
 // then record), those of different features do not, so the processor
