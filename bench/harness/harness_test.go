@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -35,11 +36,16 @@ func TestSmoke(t *testing.T) {
 	}
 	for _, want := range []string{
 		"- command: `go run ./bench/harness --articles 12", "### Corpus", "### Extraction\n", "### Build", "### No-change rebuild",
-		"### Parallelism", "| build                | 2 ", "| CPU loop (reference) | 2 ", "### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
+		"### Parallelism", "### Queries", "`query evidence X Y`", "### Export", "| gexf", "### Extraction reference: prose v2",
 		"### Graph analysis: 200 nodes, 1,000 edges", "| gonum", "graph.Analyse (every measure)",
 	} {
 		if !strings.Contains(string(report), want) {
 			t.Errorf("no %q in the report:\n%s", want, report)
+		}
+	}
+	for _, row := range []string{"build", "CPU loop (reference)", "memory loop (reference)"} {
+		if !regexp.MustCompile(`\n\| ` + regexp.QuoteMeta(row) + ` +\| 2 +\|`).Match(report) {
+			t.Errorf("no row for %s on 2 cores in the report:\n%s", row, report)
 		}
 	}
 	if strings.Contains(string(report), "NaN") || strings.Contains(string(report), "Inf") {

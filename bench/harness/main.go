@@ -22,13 +22,15 @@
 //   - parallel: extract and build on a corpus of their own
 //     (--parallel-articles, 3,000) with GOMAXPROCS=1 and GOMAXPROCS=2,
 //     runs interleaved, each five times (--parallel-runs): the speed-up of
-//     two cores over one, from the best wall time of each; a loop of pure
-//     CPU work (spin) run the same way between them shows what the machine
-//     gave a second thread meanwhile. The corpus is big enough that the
+//     two cores over one, from the best wall time of each; two loops run
+//     the same way between them show what the machine gave a second thread
+//     meanwhile (spin): one of pure CPU work, and one of random reads in a
+//     shared 8 MiB table, work bound by the caches like the extraction
+//     models' lookups. The corpus is big enough that the
 //     start-up (0.1-0.2 s) is a small share of a run, as in the large
 //     builds the speed-up matters for; the end of a build's load grows
 //     with the store and gains little from a second core (0.3-0.4 s at
-//     1,000 articles, 0.6-0.75 s at 3,000);
+//     1,000 articles, 0.6-0.9 s at 3,000);
 //   - query: `query actor`, `query relations --from`, `query evidence`,
 //     each run as a new process, targets drawn with the actors' own
 //     frequencies: median and p99 latency;

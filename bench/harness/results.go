@@ -330,7 +330,7 @@ func (h *harness) parallelTable() *table {
 		if len(c.parallel) == 0 {
 			continue
 		}
-		t.intro = fmt.Sprintf("`newsgraph extract CORPUS` and `newsgraph build CORPUS --db DIR` (a new store each time) on the %s-article corpus with GOMAXPROCS=1 and 2, runs interleaved; speed-up = best wall time on 1 core / best on 2. Each run includes the command's start-up (0.1-0.2 s, the extraction models' load: 1.3-1.5× faster on two cores, where the three load at once) and, for build, the end of its bulk load (0.6-0.75 s at 3,000 articles, no faster on two cores), so the smaller the corpus, the smaller the speed-up (`--parallel-articles`). The reference is a loop of pure CPU work (bench/harness/spin, no memory traffic, nothing shared) run the same way between them: its speed-up is what the machine gave a second thread in those minutes. The load is the 1-minute load average as each run started; it counts the harness's own previous run too.", sizeLabel(c.n))
+		t.intro = fmt.Sprintf("`newsgraph extract CORPUS` and `newsgraph build CORPUS --db DIR` (a new store each time) on the %s-article corpus with GOMAXPROCS=1 and 2, runs interleaved; speed-up = best wall time on 1 core / best on 2. Each run includes the command's start-up (0.1-0.2 s, the extraction models' load: 1.3-1.5× faster on two cores, where the three load at once) and, for build, the end of its bulk load (0.6-0.9 s at 3,000 articles, only 1.2-1.3× faster on two cores), so the smaller the corpus, the smaller the speed-up (`--parallel-articles`). Two references run the same way between them (bench/harness/spin): a loop of pure CPU work (no memory traffic, nothing shared), whose speed-up is what the machine gave a second thread in those minutes, and a loop of random reads in a table of %d MiB that the threads share, read-only, as extraction's workers share its models (about as large): what it gave work bound by the caches. The load is the 1-minute load average as each run started; it counts the harness's own previous run too.", sizeLabel(c.n), spinTableMiB)
 		one := map[string]time.Duration{}
 		for _, r := range c.parallel {
 			var walls, loads []string
@@ -347,7 +347,7 @@ func (h *harness) parallelTable() *table {
 				speed = ratio(w.Seconds(), b.Wall.Seconds())
 			}
 			rate := fsig(float64(c.n) / b.Wall.Seconds())
-			if r.command == spinCommand {
+			if r.command == spinCommand || r.command == memorySpinCommand {
 				rate = "–"
 			}
 			t.add(r.command, fmt.Sprint(r.procs), strings.Join(walls, ", "), secs(b.Wall), secs(b.CPU),

@@ -205,7 +205,7 @@ func (h *harness) rebuild(ctx context.Context, c *corpusRun) error {
 
 // parallelRun is one command run with GOMAXPROCS set, several times.
 type parallelRun struct {
-	command string // "extract", "build" or spinCommand
+	command string // "extract", "build", spinCommand or memorySpinCommand
 	procs   int    // GOMAXPROCS
 	runs    []usage
 }
@@ -216,9 +216,22 @@ func (p *parallelRun) best() usage {
 	return slices.MinFunc(p.runs, func(a, b usage) int { return cmp.Compare(a.Wall, b.Wall) })
 }
 
-// spinCommand names the parallel step's reference runs (bench/harness/spin)
-// in its table.
-const spinCommand = "CPU loop (reference)"
+// spinCommand and memorySpinCommand name the parallel step's reference
+// runs (bench/harness/spin) in its table: pure CPU work, and work bound by
+// the caches (random reads in a shared table about as large as the
+// extraction models, spinTableMiB).
+const (
+	spinCommand       = "CPU loop (reference)"
+	memorySpinCommand = "memory loop (reference)"
+)
+
+// spinTableMiB is the size of the memory loop's shared table: about that
+// of the tagger and entity model (extract/prosemodel: 8.3 MB in all).
+const spinTableMiB = 8
+
+// spinTableIterations is the memory loop's steps in each piece of work:
+// about 0.2 s here on one core.
+const spinTableIterations = 100_000_000
 
 // spinChunks is how many pieces of work the reference CPU loop does beside
 // runs on n articles: an even number, so that two threads share them
@@ -232,7 +245,7 @@ func spinChunks(n int) int { return max(2, 2*(n/250)) }
 // h.cfg.parallelRuns times.
 func (h *harness) parallel(ctx context.Context, c *corpusRun) error {
 	procs := []int{1, 2}
-	for _, cmd := range []string{"extract", "build", spinCommand} {
+	for _, cmd := range []string{"extract", "build", spinCommand, memorySpinCommand} {
 		for _, p := range procs {
 			c.parallel = append(c.parallel, &parallelRun{command: cmd, procs: p})
 		}
@@ -250,6 +263,10 @@ func (h *harness) parallel(ctx context.Context, c *corpusRun) error {
 			case spinCommand:
 				path, args = h.tools.spin, []string{"--chunks", fmt.Sprint(spinChunks(c.n))}
 				name = fmt.Sprintf("spin (GOMAXPROCS=%d, run %d)", r.procs, i+1)
+			case memorySpinCommand:
+				path, args = h.tools.spin, []string{"--chunks", fmt.Sprint(spinChunks(c.n)),
+					"--iterations", fmt.Sprint(spinTableIterations), "--table-mib", fmt.Sprint(spinTableMiB)}
+				name = fmt.Sprintf("spin --table-mib %d (GOMAXPROCS=%d, run %d)", spinTableMiB, r.procs, i+1)
 			}
 			h.logf("%s (load %s)...", name, loadNow())
 			u, _, err := runChild(ctx, child{name: name, path: path, args: args, dir: h.cfg.work,
